@@ -1,0 +1,42 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createServiceApp, HealthRegistry, intEnv, ServiceAppOptions } from '@filing/runtime';
+import { EventConsumerServer } from './event-consumer.server';
+import { createKafka } from './kafka.client';
+import { KafkaProducerHolder } from './kafka-producer.holder';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+
+export interface HybridServiceOptions extends ServiceAppOptions {
+  /** HTTP port; the PORT variable overrides it. */
+  port: number;
+}
+
+/**
+ * Starts one service process: HTTP (API, /health, /metrics, /docs) and the Kafka consumer side by side, as a NestJS
+ * hybrid application.
+ */
+export async function startHybridService(module: Type<unknown>, opts: HybridServiceOptions): Promise<INestApplication> {
+  const app = await createServiceApp(module, opts);
+  const options = app.get<MessagingOptions>(MESSAGING_OPTIONS);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const health = app.get(HealthRegistry);
+  health.register('database', async () => {
+    await dataSource.query('SELECT 1');
+    return { ok: true };
+  });
+  const server = new EventConsumerServer({
+    kafka: createKafka(options.groupId),
+    producer: app.get(KafkaProducerHolder).producer,
+    dataSource,
+    health,
+    options,
+  });
+  // inheritAppConfig: the error filter passes handler errors through unchanged (see HttpErrorFilter).
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  const port = intEnv('PORT', opts.port);
+  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  new Logger('Bootstrap').log(`${opts.name} listening on http://${process.env.HOST ?? '127.0.0.1'}:${port} (docs at /docs)`);
+  return app;
+}

@@ -1,0 +1,63 @@
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { metricsRegistry } from '@filing/runtime';
+
+export const eventsConsumed = new Counter({
+  name: 'filing_events_consumed_total',
+  help: 'Events consumed, by topic and outcome (handled, duplicate, dead-lettered)',
+  labelNames: ['topic', 'outcome'],
+  registers: [metricsRegistry],
+});
+
+export const eventsPublished = new Counter({
+  name: 'filing_events_published_total',
+  help: 'Events published from the outbox to Kafka, by topic',
+  labelNames: ['topic'],
+  registers: [metricsRegistry],
+});
+
+export const handlerSeconds = new Histogram({
+  name: 'filing_event_handler_seconds',
+  help: 'Time to handle one event, inbox and transaction included',
+  labelNames: ['topic'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+export const deadLetters = new Counter({
+  name: 'filing_dead_letters_total',
+  help: 'Events sent to a dead-letter topic, by original topic and reason',
+  labelNames: ['topic', 'reason'],
+  registers: [metricsRegistry],
+});
+
+export const handlerRetries = new Counter({
+  name: 'filing_event_handler_retries_total',
+  help: 'Handler attempts that failed and were retried',
+  labelNames: ['topic'],
+  registers: [metricsRegistry],
+});
+
+let outboxProbe: (() => Promise<{ pending: number; lag: number }>) | undefined;
+
+/** The relay tells the metrics how to read the outbox; both gauges are read on each scrape. */
+export function setOutboxProbe(probe: () => Promise<{ pending: number; lag: number }>): void {
+  outboxProbe = probe;
+}
+
+export const outboxLagSeconds = new Gauge({
+  name: 'filing_outbox_lag_seconds',
+  help: 'Age of the oldest outbox row not yet published (0 when none)',
+  registers: [metricsRegistry],
+  async collect() {
+    if (outboxProbe) this.set((await outboxProbe()).lag);
+  },
+});
+
+export const outboxPending = new Gauge({
+  name: 'filing_outbox_pending',
+  help: 'Outbox rows not yet published',
+  registers: [metricsRegistry],
+  async collect() {
+    if (outboxProbe) this.set((await outboxProbe()).pending);
+  },
+});

@@ -1,0 +1,3 @@
+export * from './kafka.helpers';
+export * from './service-process';
+export * from './wait-for';

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
+import { instanceToPlain } from 'class-transformer';
+import { EventDefinition, EventMetadata, toKafkaHeaders } from '@filing/contracts';
+
+export function testKafka(): Kafka {
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
+  return new Kafka({ clientId: `test-${process.pid}`, brokers, logLevel: logLevel.NOTHING });
+}
+
+/**
+ * Produces a contract event onto its real topic as another service would (used where that service is not the one
+ * under test). Returns its metadata.
+ */
+export async function produceEvent<P extends object>(
+  kafka: Kafka,
+  def: EventDefinition<P>,
+  payload: P,
+  meta: Partial<EventMetadata> = {},
+): Promise<EventMetadata> {
+  const key = def.keyOf(payload);
+  const full: EventMetadata = {
+    id: meta.id ?? randomUUID(),
+    type: meta.type ?? def.type,
+    source: meta.source ?? '/tests',
+    time: meta.time ?? new Date().toISOString(),
+    subject: meta.subject ?? key,
+    correlationId: meta.correlationId ?? randomUUID(),
+    causationId: meta.causationId,
+  };
+  await produceRaw(kafka, def.topic, key, JSON.stringify(instanceToPlain(payload)), toKafkaHeaders(full));
+  return full;
+}
+
+export async function produceRaw(kafka: Kafka, topic: string, key: string, value: string, headers: IHeaders): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+function decode(topic: string, partition: number, m: KafkaMessage): ReceivedMessage {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) if (v !== undefined) headers[k] = (Array.isArray(v) ? v[0] : v).toString();
+  return { topic, partition, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '', headers };
+}
+
+/** Reads a topic from the beginning with a throw-away consumer group and collects every message. */
+export class TopicRecorder {
+  readonly messages: ReceivedMessage[] = [];
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topics: string[],
+  ) {}
+
+  async start(): Promise<this> {
+    this.consumer = this.kafka.consumer({ groupId: `test-recorder-${randomUUID()}`, allowAutoTopicCreation: false });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.run({ eachMessage: async ({ topic, partition, message }) => void this.messages.push(decode(topic, partition, message)) });
+    return this;
+  }
+
+  find(pred: (m: ReceivedMessage) => boolean): ReceivedMessage[] {
+    return this.messages.filter(pred);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@filing/auth';
+import { MessagingModule } from '@filing/messaging';
+import { DatabaseModule, RuntimeModule } from '@filing/runtime';
+import { CasesModule } from './cases/cases.module';
+import { reviewDatabase } from './infrastructure/database';
+import { reviewInstance } from './infrastructure/review-instance.config';
+
+@Module({
+  imports: [
+    RuntimeModule.forService(),
+    AuthModule.forRoot(),
+    DatabaseModule.forService(reviewDatabase),
+    MessagingModule.forService({
+      service: 'review',
+      schema: reviewInstance.schema,
+      groupId: reviewInstance.groupId,
+      source: `/services/review/${reviewInstance.jurisdiction}`,
+    }),
+    CasesModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,72 @@
+// Real PostgreSQL and a real Kafka broker for the test run (no fakes: see the README's testing section).
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+const { Client } = require('pg');
+const broker = require('../kafka/broker');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+const STATE = path.join(ROOT, '.local', 'test-environment.json');
+
+function adminUrl() {
+  return process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+/** A fresh database for this run, so every run starts from migrations. */
+async function freshDatabase(name) {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function setUp() {
+  const started = Date.now();
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? (await freshDatabase(process.env.TEST_DATABASE_NAME ?? 'filing_test'));
+  let brokers = broker.brokersFromEnv();
+  let startedBroker = false;
+  if (!brokers) {
+    const dataDir = path.join(ROOT, '.local', `kafka-test-${TEST_KAFKA_PORT}`);
+    const s = broker.settings({ port: TEST_KAFKA_PORT, dataDir });
+    const pidFile = path.join(dataDir, 'broker.pid');
+    const running = fs.existsSync(pidFile) && (await broker.answersMetadata(s.brokers));
+    if (!running) fs.rmSync(dataDir, { recursive: true, force: true });
+    const r = await broker.start({ port: TEST_KAFKA_PORT, dataDir });
+    brokers = r.brokers;
+    startedBroker = r.startedNow;
+  }
+  const topics = await broker.createTopics(brokers, broker.catalogueTopics());
+  fs.mkdirSync(path.dirname(STATE), { recursive: true });
+  fs.writeFileSync(STATE, JSON.stringify({ startedBroker, port: TEST_KAFKA_PORT }));
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    NODE_ENV: 'test',
+    AUTH_DEV_MODE: 'true',
+  });
+  process.stderr.write(
+    `\n[test] PostgreSQL ${databaseUrl}, Kafka ${brokers.join(',')} (${topics.created.length} topics created) in ${Date.now() - started} ms\n`,
+  );
+}
+
+async function tearDown() {
+  let state = {};
+  try {
+    state = JSON.parse(fs.readFileSync(STATE, 'utf8'));
+  } catch {
+    return;
+  }
+  if (state.startedBroker && process.env.TEST_KEEP_KAFKA !== 'true') {
+    await broker.stop({ port: state.port, dataDir: path.join(ROOT, '.local', `kafka-test-${state.port}`) });
+  }
+}
+
+module.exports = { setUp, tearDown };

@@ -1,0 +1,127 @@
+import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { breakages, broken, Breakage, validSamples } from '../test/event-samples';
+import { generateEventSchemas } from './asyncapi/asyncapi.generator';
+import { ALL_EVENTS, EventName, Events as TypedEvents, TYPE_PREFIX } from './catalogue';
+import { EventDefinition } from './catalogue.types';
+import { DEFAULT_PARTITIONS, dltOf, topicSpecs } from './topics';
+import { parsePayload, PayloadInvalidError } from './validate';
+
+// Indexed by a union of names, the precise payload types only get in the way here.
+const Events: Record<EventName, EventDefinition<any>> = TypedEvents;
+const names = Object.keys(Events) as EventName[];
+
+/** Every breakage of every event, a missing caseId first, as [event, label, breakage] rows for it.each. */
+const breakageRows: [EventName, string, Breakage][] = names.flatMap((n) =>
+  [{ field: 'caseId', remove: true } as Breakage, ...breakages[n]].map((b): [EventName, string, Breakage] => [
+    n,
+    b.remove ? `missing ${b.field}` : `${b.field} = ${JSON.stringify(b.value)}`,
+    b,
+  ]),
+);
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof PayloadInvalidError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('event catalogue', () => {
+  it.each(ALL_EVENTS.map((e) => [e.topic, e]))('%s is named <service>.<entity>.<event>.v<major> after its producer', (_, e) => {
+    expect(e.topic).toMatch(/^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*\.v[1-9]\d*$/);
+    expect(e.topic.split('.')[0]).toBe(e.producer);
+    expect(e.type).toBe(`${TYPE_PREFIX}.${e.topic}`);
+    expect(e.consumers.length).toBeGreaterThan(0);
+  });
+
+  it('has unique topics, CloudEvents types and payload classes', () => {
+    const unique = (xs: unknown[]) => new Set(xs).size === xs.length;
+    expect(unique(ALL_EVENTS.map((e) => e.topic))).toBe(true);
+    expect(unique(ALL_EVENTS.map((e) => e.type))).toBe(true);
+    expect(unique(ALL_EVENTS.map((e) => e.payload))).toBe(true);
+  });
+
+  it('keys every event by the case id', () => {
+    for (const name of names) expect(Events[name].keyOf(validSamples[name] as any)).toBe(validSamples[name].caseId);
+  });
+
+  it('marks exactly the national filing feed as external', () => {
+    expect(ALL_EVENTS.filter((e) => e.external).map((e) => e.topic)).toEqual(['publication.filing.issued.v1']);
+  });
+});
+
+describe('topicSpecs', () => {
+  const specs = topicSpecs();
+
+  it('has a .dlt twin for every topic and nothing else', () => {
+    const expected = ALL_EVENTS.flatMap((e) => [e.topic, dltOf(e.topic)]).sort();
+    expect(specs.map((s) => s.topic).sort()).toEqual(expected);
+  });
+
+  it(`gives every topic at least ${DEFAULT_PARTITIONS} partitions`, () => {
+    for (const s of specs) expect(s.partitions).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the national feed and every dead letter without time limit', () => {
+    for (const s of specs) {
+      const unlimited = s.topic.endsWith('.dlt') || s.topic === Events.filingIssued.topic;
+      expect([s.topic, s.config?.['retention.ms'] === -1]).toEqual([s.topic, unlimited]);
+    }
+  });
+});
+
+describe('payload contracts', () => {
+  it.each(names)('%s: the valid sample passes parsePayload', (name) => {
+    expect(() => parsePayload(Events[name].payload, validSamples[name])).not.toThrow();
+  });
+
+  it.each(breakageRows)('%s: %s is refused, naming the field', (name, _, b) => {
+    const problems = problemsOf(() => parsePayload(Events[name].payload, broken(validSamples[name], b)));
+    expect(problems.length).toBeGreaterThan(0);
+    // Array elements report their parent (`occupations.0.levels: each value ...`) or their index; both name the field.
+    expect(problems.some((p) => p.startsWith(`${b.field}:`) || p.startsWith(`${b.field}.`))).toBe(true);
+  });
+
+  it('tolerates unknown fields (added within a major version) and drops them', () => {
+    const parsed = parsePayload(Events.filingIssued.payload, { ...validSamples.filingIssued, futureField: 1 });
+    expect(parsed).not.toHaveProperty('futureField');
+  });
+
+  it('refuses a payload that is not a JSON object', () => {
+    for (const raw of [null, 'x', [validSamples.filingIssued]]) {
+      expect(problemsOf(() => parsePayload(Events.filingIssued.payload, raw))).toEqual(['payload must be a JSON object']);
+    }
+  });
+});
+
+// The published JSON Schemas must say what the classes enforce: the national platform validates with the schema,
+// we validate with the class, and the two must agree on every sample.
+describe('published JSON Schemas agree with the classes', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const schemas = generateEventSchemas();
+  const validatorOf = (name: EventName) => ajv.getSchema(schemas[Events[name].topic].$id) ?? ajv.compile(schemas[Events[name].topic]);
+
+  /** Dotted paths of the fields ajv complains about, missing properties included. */
+  const pathsOf = (errors: ErrorObject[] | null | undefined) =>
+    (errors ?? []).map((e) => [...e.instancePath.split('/').slice(1), ...(e.params.missingProperty ? [e.params.missingProperty] : [])].join('.'));
+
+  it.each(names)('%s: the valid sample passes its schema', (name) => {
+    const validate = validatorOf(name);
+    expect([validate(validSamples[name]), validate.errors]).toEqual([true, null]);
+  });
+
+  it.each(breakageRows)('%s: the schema also refuses %s, naming the field', (name, _, b) => {
+    const validate = validatorOf(name);
+    expect(validate(broken(validSamples[name], b))).toBe(false);
+    expect(pathsOf(validate.errors).some((p) => p === b.field || p.startsWith(`${b.field}.`))).toBe(true);
+  });
+
+  it('the national filing schema accepts an unknown field, as the class does', () => {
+    expect(validatorOf('filingIssued')({ ...validSamples.filingIssued, futureField: 1 })).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+// The event catalogue: every event that crosses a service boundary (architecture §2–§4). Topics, the AsyncAPI
+// document and the Strimzi KafkaTopic resources are all generated from this one list.
+import { EventDefinition, PayloadClass, ServiceName } from './catalogue.types';
+import { ApplicationSubmitted } from './events/intake/application-submitted.event';
+import { ApplicationResubmitted } from './events/intake/application-resubmitted.event';
+import { CaseStageChanged } from './events/review/case-stage-changed.event';
+import { ExpertGroupRequested } from './events/review/expert-group-requested.event';
+import { RecheckRequested } from './events/review/recheck-requested.event';
+import { RecheckDecided } from './events/review/recheck-decided.event';
+import { CaseReturned } from './events/review/case-returned.event';
+import { CaseApproved } from './events/review/case-approved.event';
+import { CaseRejected } from './events/review/case-rejected.event';
+import { GroupFormed } from './events/expert-pool/group-formed.event';
+import { GroupMemberReplaced } from './events/expert-pool/group-member-replaced.event';
+import { GroupLeaderElected } from './events/expert-pool/group-leader-elected.event';
+import { DrawSeedRevealed } from './events/expert-pool/draw-seed-revealed.event';
+import { OpinionSubmitted } from './events/assessment/opinion-submitted.event';
+import { NoticeOpened } from './events/publication/notice-opened.event';
+import { NoticeClosed } from './events/publication/notice-closed.event';
+import { ObjectionReceived } from './events/publication/objection-received.event';
+import { ObjectionResolved } from './events/publication/objection-resolved.event';
+import { FilingRequested } from './events/publication/filing-requested.event';
+import { FilingIssued } from './events/publication/filing-issued.event';
+
+/** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
+export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
+
+function define<P extends { caseId: string }>(
+  topic: string,
+  producer: ServiceName,
+  consumers: ServiceName[],
+  payload: PayloadClass<P>,
+  summary: string,
+  external = false,
+): EventDefinition<P> {
+  if (!/^[a-z-]+\.[a-z-]+\.[a-z-]+\.v\d+$/.test(topic)) throw new Error(`topic name ${topic} breaks <service>.<entity>.<event>.v<major>`);
+  if (!topic.startsWith(`${producer}.`)) throw new Error(`topic ${topic} must start with its producer ${producer}`);
+  return { topic, type: `${TYPE_PREFIX}.${topic}`, producer, consumers, key: 'caseId', payload, keyOf: (p) => p.caseId, summary, external };
+}
+
+export const Events = {
+  applicationSubmitted: define('intake.application.submitted.v1', 'intake', ['review'], ApplicationSubmitted, 'An institution applied for filing or for added occupations (机构申报).'),
+  applicationResubmitted: define('intake.application.resubmitted.v1', 'intake', ['review'], ApplicationResubmitted, 'The applicant resubmitted materials after a return (材料退回).'),
+
+  caseStageChanged: define('review.case.stage-changed.v1', 'review', ['intake', 'assessment'], CaseStageChanged, 'A case moved from one stage to the next; who, when, why.'),
+  expertGroupRequested: define('review.expert-group.requested.v1', 'review', ['expert-pool', 'assessment'], ExpertGroupRequested, 'Work plan and expert requirements: the discipline officer is to draw a group (专家抽取).'),
+  recheckRequested: define('review.recheck.requested.v1', 'review', ['review'], RecheckRequested, "A city case's opinion goes to the provincial centre for re-check (复核)."),
+  recheckDecided: define('review.recheck.decided.v1', 'review', ['review'], RecheckDecided, "The provincial centre's re-check decision travels back to the city."),
+  caseReturned: define('review.case.returned.v1', 'review', ['intake'], CaseReturned, 'Materials returned to the applicant with reasons (材料退回).'),
+  caseApproved: define('review.case.approved.v1', 'review', ['publication', 'intake'], CaseApproved, 'The result was approved (审定) by the local HRSS bureau or the 厅长办公会.'),
+  caseRejected: define('review.case.rejected.v1', 'review', ['intake', 'expert-pool'], CaseRejected, 'The case ended without a filing.'),
+
+  groupFormed: define('expert-pool.group.formed.v1', 'expert-pool', ['review', 'assessment'], GroupFormed, 'The technical evaluation expert group was formed from a committed draw.'),
+  groupMemberReplaced: define('expert-pool.group.member-replaced.v1', 'expert-pool', ['review', 'assessment'], GroupMemberReplaced, 'A member declined or was recused and the next reserve replaced them.'),
+  groupLeaderElected: define('expert-pool.group.leader-elected.v1', 'expert-pool', ['review', 'assessment'], GroupLeaderElected, 'The group elected its leader (组长) at the kick-off.'),
+  drawSeedRevealed: define('expert-pool.draw.seed-revealed.v1', 'expert-pool', ['review'], DrawSeedRevealed, "The draw's secret seed was revealed; the draw can now be verified by anyone."),
+
+  opinionSubmitted: define('assessment.opinion.submitted.v1', 'assessment', ['review', 'expert-pool'], OpinionSubmitted, 'The group leader submitted an opinion: preliminary, technical or comprehensive.'),
+
+  noticeOpened: define('publication.notice.opened.v1', 'publication', ['review'], NoticeOpened, 'A public notice (公示) opened with explicit start and end dates.'),
+  noticeClosed: define('publication.notice.closed.v1', 'publication', ['review'], NoticeClosed, 'A public notice closed, with its outcome.'),
+  objectionReceived: define('publication.objection.received.v1', 'publication', ['review'], ObjectionReceived, 'An objection (异议) was lodged during the notice.'),
+  objectionResolved: define('publication.objection.resolved.v1', 'publication', ['review'], ObjectionResolved, 'An objection was upheld or dismissed.'),
+  filingRequested: define('publication.filing.requested.v1', 'publication', ['review'], FilingRequested, 'The provincial department is asked to issue the filing notice.'),
+  filingIssued: define('publication.filing.issued.v1', 'publication', ['review', 'intake'], FilingIssued, 'The filing notice (备案通知) was issued: the national platform contract.', true),
+} satisfies Record<string, EventDefinition<any>>;
+
+export type EventName = keyof typeof Events;
+
+export const ALL_EVENTS: readonly EventDefinition<any>[] = Object.values(Events);
+
+export function eventByTopic(topic: string): EventDefinition<any> | undefined {
+  return ALL_EVENTS.find((e) => e.topic === topic);
+}
+
+export function eventByType(type: string): EventDefinition<any> | undefined {
+  return ALL_EVENTS.find((e) => e.type === type);
+}

@@ -1,0 +1,24 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
+import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
+
+/**
+ * The result is approved (审定): by the local HRSS bureau for a city case, by the 厅长办公会 (director's office
+ * meeting) for a province case. Publication opens the public notice (公示) on it.
+ */
+export class CaseApproved {
+  @IsString() @IsNotEmpty() caseId!: string;
+  @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
+  @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
+  @IsIn(['local-hrss-bureau', 'director-office-meeting']) approvalBody!: 'local-hrss-bureau' | 'director-office-meeting';
+  /** Meeting reference (会议纪要/议题编号) for a 厅长办公会 approval. */
+  @IsOptional() @IsString() @MaxLength(200) meetingReference?: string;
+  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
+  /** Comprehensive opinion total, when one was scored. */
+  @IsOptional() @IsInt() @Min(0) score?: number;
+  @IsOptional() @IsString() existingFilingNumber?: string;
+  @ValidateNested() @Type(() => ActorPart) approvedBy!: ActorPart;
+  @IsISO8601() approvedAt!: string;
+}

@@ -1,0 +1,29 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min, ValidateNested, MaxLength } from 'class-validator';
+import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
+import { RECHECK_GATES, RecheckGate } from '../../vocabulary/case-stage';
+import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
+
+export class RecheckOpinionPart {
+  @IsIn(['pass', 'fail']) result!: 'pass' | 'fail';
+  @IsString() @MaxLength(8000) summary!: string;
+  @IsOptional() @IsInt() @Min(0) total?: number;
+  @IsOptional() @IsString() opinionId?: string;
+}
+
+/**
+ * A city case asks the provincial centre to re-check (复核) an opinion: the preliminary opinion (初评意见) or
+ * the comprehensive opinion (综合技术评估意见). It carries what the province needs, since it keeps no copy.
+ */
+export class RecheckRequested {
+  @IsString() @IsNotEmpty() caseId!: string;
+  /** The city jurisdiction that owns the case. */
+  @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
+  @IsIn(RECHECK_GATES) gate!: RecheckGate;
+  @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
+  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
+  @ValidateNested() @Type(() => RecheckOpinionPart) opinion!: RecheckOpinionPart;
+  @ValidateNested() @Type(() => ActorPart) requestedBy!: ActorPart;
+  @IsISO8601() requestedAt!: string;
+}

@@ -10,6 +10,8 @@ const projects = ['libs', 'services']
 
 module.exports = {
   projects,
+  // Integration and end-to-end specs start real processes; testTimeout is a global option in multi-project runs.
+  testTimeout: 180000,
   globalSetup: '<rootDir>/tools/test/jest.global-setup.js',
   globalTeardown: '<rootDir>/tools/test/jest.global-teardown.js',
 };

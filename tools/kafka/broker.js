@@ -195,17 +195,19 @@ async function stop(overrides = {}) {
   return true;
 }
 
-/** Creates every catalogue topic and its .dlt twin; existing topics are left alone. */
+/** Creates every catalogue topic and its .dlt twin; existing topics are left alone. Returns once all have leaders. */
 async function createTopics(brokers, topics) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'topic-init', brokers, logLevel: logLevel.WARN }).admin();
+  const admin = new Kafka({ clientId: 'topic-init', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const wanted = topics.filter((t) => !existing.has(t.topic));
     if (wanted.length > 0) {
+      // waitForLeaders: false, then our own wait: on KRaft the metadata of a new topic can briefly answer
+      // UNKNOWN_TOPIC_OR_PARTITION, which kafkajs' own wait does not retry.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: wanted.map((t) => ({
           topic: t.topic,
           numPartitions: t.partitions,
@@ -214,9 +216,24 @@ async function createTopics(brokers, topics) {
         })),
       });
     }
+    await waitForLeaders(admin, topics.map((t) => t.topic));
     return { created: wanted.map((t) => t.topic), existing: topics.length - wanted.length };
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function waitForLeaders(admin, topicNames, timeoutMs = 60000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: topicNames });
+      if (topics.length === topicNames.length && topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      if (Date.now() - started > timeoutMs) throw err;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`topics without leaders after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

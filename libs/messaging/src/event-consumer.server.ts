@@ -4,7 +4,7 @@ import { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { dltOf, EventMetadata, fromKafkaHeaders, Headers, parsePayload, PayloadInvalidError } from '@filing/contracts';
-import { HealthRegistry, runWithCorrelation } from '@filing/runtime';
+import { HealthRegistry, intEnv, runWithCorrelation } from '@filing/runtime';
 import { EventContext, UnprocessableEventError } from './event.context';
 import { deadLetters, eventsConsumed, handlerRetries, handlerSeconds } from './messaging.metrics';
 import { MessagingOptions } from './messaging.options';
@@ -74,9 +74,9 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       retry: {
-        retries: 8,
+        retries: intEnv('KAFKA_CONSUMER_RETRIES', 8),
         // A few restarts ride out a broker blip; past that the process ends so the orchestrator restarts it.
-        restartOnFailure: async () => ++this.restarts <= 3,
+        restartOnFailure: async () => ++this.restarts <= intEnv('KAFKA_CONSUMER_RESTARTS', 3),
       },
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {

@@ -41,7 +41,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly producerHolder: KafkaProducerHolder,
     health: HealthRegistry,
   ) {
-    health.register('outbox-relay', () => ({ ok: this.running && !this.lastError, detail: this.lastError }));
+    health.register('outbox-relay', () =>
+      process.env.OUTBOX_RELAY === 'off' ? { ok: true, detail: 'disabled' } : { ok: this.running && !this.lastError, detail: this.lastError },
+    );
     setOutboxProbe(async () => {
       const [r] = await this.dataSource.query(
         `SELECT count(*)::int AS pending, coalesce(extract(epoch from now() - min(created_at)), 0)::float AS lag FROM ${this.options.schema}.outbox WHERE sent_at IS NULL`,
@@ -51,6 +53,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // OUTBOX_RELAY=off runs a process without its relay (e.g. when the relay runs as its own deployment).
+    if (process.env.OUTBOX_RELAY === 'off') {
+      this.logger.warn('outbox relay disabled (OUTBOX_RELAY=off)');
+      return;
+    }
     this.running = true;
     this.listener = new Client({ connectionString: databaseUrl() });
     this.listener.on('error', (err) => this.logger.warn(`outbox listener: ${err.message}`));

@@ -8,6 +8,15 @@ export function testKafka(): Kafka {
   return new Kafka({ clientId: `test-${process.pid}`, brokers, logLevel: logLevel.NOTHING });
 }
 
+/** Creates test-only topics (3 partitions) and waits until every partition has a leader. */
+export async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  // The same routine the platform's topic initialisation uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTopics } = require('../../../tools/kafka/broker.js');
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
+  await createTopics(brokers, topics.map((topic) => ({ topic, partitions: 3 })));
+}
+
 /**
  * Produces a contract event onto its real topic as another service would (used where that service is not the one
  * under test). Returns its metadata.

@@ -1,10 +1,12 @@
 import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
+import { CreatePublication1764200000001 } from './migrations/1764200000001-create-publication.migration';
 
 export const SCHEMA = 'publication';
 
+// Plain SQL throughout (row locks, conditional updates, counters), so no TypeORM entities are mapped.
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [],
-  migrations: [messagingTablesMigration(SCHEMA)],
+  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001],
 };

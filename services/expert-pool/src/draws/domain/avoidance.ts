@@ -1,0 +1,140 @@
+import { normaliseOrganisationName } from './draw-snapshot';
+
+/** The avoidance (回避) rules, in the order they are checked and reported. */
+export const AVOIDANCE_RULES = [
+  'not-active',
+  'out-of-term',
+  'wrong-level',
+  'works-at-applicant',
+  'worked-at-applicant-recently',
+  'declared-conflict',
+  'relative-at-applicant',
+  'recently-served-applicant',
+] as const;
+export type AvoidanceRule = (typeof AVOIDANCE_RULES)[number];
+
+export interface Organisation {
+  name: string;
+  creditCode?: string | null;
+}
+
+/** An expert as avoidance needs to see them. Dates are China calendar dates, YYYY-MM-DD. */
+export interface AvoidanceCandidate {
+  id: string;
+  level: string;
+  status: 'active' | 'suspended' | 'removed';
+  termStart?: string | null;
+  termEnd?: string | null;
+  employer: Organisation;
+  formerEmployers: (Organisation & { from?: string | null; to: string })[];
+  /** Shares, advice, training, writing the application…: an interest in an organisation during a period. */
+  declaredConflicts: (Organisation & { from?: string | null; to?: string | null; nature?: string })[];
+  relativesEmployers: (Organisation & { relation?: string })[];
+  serviceHistory: { caseId: string; applicantName: string; applicantCreditCode?: string | null; servedOn: string }[];
+}
+
+export interface AvoidanceContext {
+  applicant: Organisation;
+  databaseLevel: string;
+  /** The draw's date (China calendar). */
+  today: string;
+  /** Former employment at the applicant that ended within this many years is a conflict (default 3). */
+  formerEmployerYears: number;
+  /** Serving the same applicant within this many months is a conflict. */
+  recentServiceMonths: number;
+}
+
+export interface RuleHit {
+  rule: AvoidanceRule;
+  detail: string;
+}
+
+export interface Exclusion {
+  expertId: string;
+  /** Every rule that applies, in AVOIDANCE_RULES order; the first is the one reported as the reason. */
+  hits: RuleHit[];
+}
+
+export interface AvoidanceResult<C extends AvoidanceCandidate> {
+  eligible: C[];
+  excluded: Exclusion[];
+}
+
+/** Shifts a YYYY-MM-DD date by whole months (clamped to the month's last day). */
+export function shiftMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+function sameOrganisation(a: Organisation, b: Organisation): 'credit code' | 'name' | undefined {
+  if (a.creditCode && b.creditCode && a.creditCode.toUpperCase() === b.creditCode.toUpperCase()) return 'credit code';
+  if (normaliseOrganisationName(a.name) === normaliseOrganisationName(b.name)) return 'name';
+  return undefined;
+}
+
+function describe(o: Organisation): string {
+  return o.creditCode ? `${o.name} (${o.creditCode})` : o.name;
+}
+
+/** Which rules exclude one expert from a draw for this applicant; empty when they are eligible. */
+export function avoidanceHits(c: AvoidanceCandidate, ctx: AvoidanceContext): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const applicant = ctx.applicant;
+  if (c.status !== 'active') hits.push({ rule: 'not-active', detail: `status is ${c.status}` });
+  if ((c.termStart && c.termStart > ctx.today) || (c.termEnd && c.termEnd < ctx.today)) {
+    hits.push({ rule: 'out-of-term', detail: `term ${c.termStart ?? '…'} to ${c.termEnd ?? '…'} does not cover ${ctx.today}` });
+  }
+  if (c.level !== ctx.databaseLevel) hits.push({ rule: 'wrong-level', detail: `belongs to the ${c.level} database, not ${ctx.databaseLevel}` });
+
+  const current = sameOrganisation(c.employer, applicant);
+  if (current) hits.push({ rule: 'works-at-applicant', detail: `employer ${describe(c.employer)} matches the applicant by ${current}` });
+
+  const since = shiftMonths(ctx.today, -12 * ctx.formerEmployerYears);
+  for (const f of c.formerEmployers) {
+    const by = sameOrganisation(f, applicant);
+    if (by && f.to >= since) {
+      hits.push({ rule: 'worked-at-applicant-recently', detail: `worked at ${describe(f)} until ${f.to} (within ${ctx.formerEmployerYears} years), matched by ${by}` });
+      break;
+    }
+  }
+  for (const d of c.declaredConflicts) {
+    const by = sameOrganisation(d, applicant);
+    const current = (!d.from || d.from <= ctx.today) && (!d.to || d.to >= since);
+    if (by && current) {
+      hits.push({ rule: 'declared-conflict', detail: `declared ${d.nature ?? 'an interest'} in ${describe(d)}, matched by ${by}` });
+      break;
+    }
+  }
+  for (const r of c.relativesEmployers) {
+    const by = sameOrganisation(r, applicant);
+    if (by) {
+      hits.push({ rule: 'relative-at-applicant', detail: `a relative${r.relation ? ` (${r.relation})` : ''} works at ${describe(r)}, matched by ${by}` });
+      break;
+    }
+  }
+  const serviceSince = shiftMonths(ctx.today, -ctx.recentServiceMonths);
+  for (const s of c.serviceHistory) {
+    const by = sameOrganisation({ name: s.applicantName, creditCode: s.applicantCreditCode }, applicant);
+    if (by && s.servedOn >= serviceSince) {
+      hits.push({ rule: 'recently-served-applicant', detail: `served on case ${s.caseId} for this applicant on ${s.servedOn} (within ${ctx.recentServiceMonths} months)` });
+      break;
+    }
+  }
+  return hits;
+}
+
+/** Avoidance first: splits the database into the eligible pool and the excluded experts, each with their rules. */
+export function applyAvoidance<C extends AvoidanceCandidate>(candidates: readonly C[], ctx: AvoidanceContext): AvoidanceResult<C> {
+  const eligible: C[] = [];
+  const excluded: Exclusion[] = [];
+  for (const c of candidates) {
+    const hits = avoidanceHits(c, ctx);
+    if (hits.length === 0) eligible.push(c);
+    else excluded.push({ expertId: c.id, hits });
+  }
+  return { eligible, excluded };
+}

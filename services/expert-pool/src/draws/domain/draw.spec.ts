@@ -1,0 +1,183 @@
+import { buildSnapshot, commitmentOf, DrawRequirements, DrawSnapshot, PoolEntry, sha256Hex, snapshotHash } from './draw-snapshot';
+import { runDraw } from './draw';
+import { verifyDraw } from './draw-verification';
+import { groupMeets, nextReserve, UnmetRequirementError, unmetRequirements } from './group-selection';
+import { chiSquareCritical, membershipStatistic, pearsonStatistic } from './goodness-of-fit';
+import { tallyRound } from './leader-election';
+
+const LATHE = '6-18-01-01';
+const WELDER = '6-18-02-04';
+
+function pool(n: number, occupations: (i: number) => string[] = () => [LATHE], employer: (i: number) => string = (i) => `emp-${i}`): PoolEntry[] {
+  return Array.from({ length: n }, (_, i) => ({ expertId: `e${String(i).padStart(3, '0')}`, employer: employer(i), occupationCodes: occupations(i) }));
+}
+
+function snapshot(entries: PoolEntry[], req: Partial<DrawRequirements> = {}): DrawSnapshot {
+  return buildSnapshot({
+    drawId: 'd1',
+    caseId: 'case-1',
+    databaseLevel: '220000',
+    requirements: { groupSize: 3, reserves: 2, maxPerEmployer: 1, occupationCodes: [LATHE], ...req },
+    pool: entries,
+  });
+}
+
+const seedOf = (label: string) => sha256Hex(`seed:${label}`);
+const ids = (xs: PoolEntry[]) => xs.map((x) => x.expertId);
+
+describe('the draw', () => {
+  const snap = snapshot(pool(40, (i) => (i % 4 === 0 ? [WELDER] : [LATHE])), { groupSize: 5, occupationCodes: [LATHE, WELDER] });
+
+  it('gives the same group and reserves for the same snapshot, seed and officer entropy', () => {
+    const a = runDraw(snap, seedOf('x'), 'officer says 7391');
+    const b = runDraw(snapshot([...snap.pool].reverse(), snap.requirements), seedOf('x'), 'officer says 7391');
+    expect(ids(b.members)).toEqual(ids(a.members));
+    expect(ids(b.reserves)).toEqual(ids(a.reserves));
+    expect(a.members).toHaveLength(5);
+    expect(a.reserves).toHaveLength(2);
+  });
+
+  it('gives a different group when the officer adds different entropy', () => {
+    const a = runDraw(snap, seedOf('x'), 'officer says 7391');
+    const b = runDraw(snap, seedOf('x'), 'officer says 7392');
+    expect(ids(b.members)).not.toEqual(ids(a.members));
+  });
+
+  it('meets the requirements: occupations covered, employer cap held, members and reserves disjoint', () => {
+    const tight = snapshot(pool(30, (i) => (i === 29 ? [WELDER] : [LATHE]), (i) => `emp-${i % 10}`), { groupSize: 5, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] });
+    for (let i = 0; i < 50; i++) {
+      const out = runDraw(tight, seedOf(`t${i}`), 'e');
+      expect(groupMeets(out.members, tight.requirements)).toBe(true);
+      expect(ids(out.members)).toContain('e029');
+      expect(ids(out.reserves).filter((r) => ids(out.members).includes(r))).toEqual([]);
+    }
+  });
+
+  it('commits to sha-256(snapshot hash ‖ seed)', () => {
+    const out = runDraw(snap, seedOf('x'), 'e');
+    expect(out.snapshotHash).toBe(snapshotHash(snap));
+    expect(out.commitment).toBe(commitmentOf(snapshotHash(snap), seedOf('x')));
+  });
+
+  it('names every unmet requirement before drawing', () => {
+    const problems = unmetRequirements(pool(4, () => [LATHE], () => 'same'), { groupSize: 4, reserves: 1, maxPerEmployer: 2, occupationCodes: [LATHE, WELDER] }, { minGroupSize: 3, minReserves: 2 });
+    expect(problems.map((p) => p.requirement)).toEqual(['group-size', 'reserves', 'pool-size', 'occupation-coverage', 'employer-cap']);
+    expect(problems.find((p) => p.requirement === 'occupation-coverage')!.message).toContain(WELDER);
+  });
+
+  it('refuses to draw when the order cannot meet the requirements, with a named requirement', () => {
+    const s = snapshot(pool(6, () => [LATHE], () => 'same'), { maxPerEmployer: 1 });
+    expect(() => runDraw(s, seedOf('x'), 'e')).toThrow(UnmetRequirementError);
+  });
+});
+
+describe('fairness: every eligible expert is drawn with the expected frequency', () => {
+  // Pool of n = 10 experts, groups of k = 3, one occupation all of them cover, distinct employers: each expert should
+  // sit in a group with probability 3/10, and each of the C(10,3) = 120 possible groups should be equally likely.
+  // Seeds are fixed (sha-256 of a counter), so the test is repeatable. Significance level α = 0.01.
+  const n = 10;
+  const k = 3;
+  const draws = 6000;
+  const alpha = 0.01;
+  const snap = snapshot(pool(n), { groupSize: k });
+  const counts = new Array<number>(n).fill(0);
+  const groups = new Map<string, number>();
+  beforeAll(() => {
+    for (let i = 0; i < draws; i++) {
+      const out = runDraw(snap, seedOf(`fair-${i}`), `officer-${i}`);
+      const members = ids(out.members).sort();
+      for (const m of members) counts[Number(m.slice(1))]++;
+      groups.set(members.join(), (groups.get(members.join()) ?? 0) + 1);
+    }
+  });
+
+  it(`per-expert membership frequency fits 3/10 (χ², df = 9, α = ${alpha})`, () => {
+    const t = membershipStatistic(counts, draws, k);
+    const critical = chiSquareCritical(n - 1, alpha); // 21.666
+    expect(critical).toBeCloseTo(21.666, 2);
+    expect(t).toBeLessThan(critical);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(draws * k);
+  });
+
+  it(`each of the 120 possible groups is equally likely (Pearson χ², df = 119, α = ${alpha})`, () => {
+    expect(groups.size).toBe(120);
+    const observed = [...groups.values()];
+    const stat = pearsonStatistic(observed, observed.map(() => draws / 120));
+    expect(stat).toBeLessThan(chiSquareCritical(119, alpha));
+  });
+
+  it('the test has power: a biased draw (first expert of the sorted pool always seated) fails it', () => {
+    const biased = counts.map((_, i) => (i === 0 ? draws : Math.round((draws * (k - 1)) / (n - 1))));
+    expect(membershipStatistic(biased, draws, k)).toBeGreaterThan(chiSquareCritical(n - 1, alpha));
+  });
+});
+
+describe('verification', () => {
+  const snap = snapshot(pool(25, (i) => (i % 5 === 0 ? [WELDER] : [LATHE])), { groupSize: 5, occupationCodes: [LATHE, WELDER] });
+  const seed = seedOf('verify');
+  const entropy = 'dice: 3 5 1 6';
+  const out = runDraw(snap, seed, entropy);
+  const published = { snapshot: snap, commitment: out.commitment, seed, officerEntropy: entropy, result: { members: ids(out.members), reserves: ids(out.reserves) } };
+
+  it('matches an honest draw', () => {
+    expect(verifyDraw(published)).toMatchObject({ match: true, mismatches: [] });
+  });
+
+  it('reports a mismatch for an altered snapshot', () => {
+    const altered = { ...published, snapshot: { ...snap, pool: snap.pool.filter((p) => p.expertId !== snap.pool[3].expertId) } };
+    const report = verifyDraw(altered);
+    expect(report.match).toBe(false);
+    expect(report.mismatches[0]).toContain('commitment mismatch');
+  });
+
+  it('reports a mismatch for an altered seed', () => {
+    const report = verifyDraw({ ...published, seed: seedOf('other') });
+    expect(report.match).toBe(false);
+    expect(report.mismatches[0]).toContain('commitment mismatch');
+  });
+
+  it('reports a mismatch for altered officer entropy (commitment still fine, group differs)', () => {
+    const report = verifyDraw({ ...published, officerEntropy: 'dice: 3 5 1 5' });
+    expect(report.match).toBe(false);
+    expect(report.mismatches.some((m) => m.startsWith('commitment'))).toBe(false);
+    expect(report.mismatches.some((m) => m.startsWith('members mismatch') || m.startsWith('reserves mismatch'))).toBe(true);
+  });
+
+  it('reports a mismatch for an altered result', () => {
+    const report = verifyDraw({ ...published, result: { ...published.result, members: [...published.result.members].reverse() } });
+    expect(report.mismatches).toEqual([expect.stringContaining('members mismatch')]);
+  });
+});
+
+describe('replacement and leader election', () => {
+  const req: DrawRequirements = { groupSize: 3, reserves: 2, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] };
+  const members: PoolEntry[] = [
+    { expertId: 'a', employer: 'x', occupationCodes: [WELDER] },
+    { expertId: 'b', employer: 'y', occupationCodes: [LATHE] },
+    { expertId: 'c', employer: 'z', occupationCodes: [LATHE] },
+  ];
+  const reserves: PoolEntry[] = [
+    { expertId: 'r1', employer: 'y', occupationCodes: [WELDER] },
+    { expertId: 'r2', employer: 'w', occupationCodes: [LATHE] },
+    { expertId: 'r3', employer: 'v', occupationCodes: [WELDER] },
+  ];
+
+  it('takes the highest-ranked reserve that keeps the requirements', () => {
+    expect(nextReserve(members, 'c', reserves, req)?.expertId).toBe('r2'); // r1 would make two from employer y
+    expect(nextReserve(members, 'a', reserves, req)?.expertId).toBe('r3'); // only a welder keeps coverage
+    expect(nextReserve(members, 'a', reserves.slice(0, 2), req)).toBeUndefined();
+  });
+
+  it('elects on a majority once every member has voted, and reports a split', () => {
+    const ids3 = ['a', 'b', 'c'];
+    expect(tallyRound(ids3, [{ round: 1, voterExpertId: 'a', candidateExpertId: 'b' }], 1)).toMatchObject({ state: 'open', votesCast: 1 });
+    const split = [
+      { round: 1, voterExpertId: 'a', candidateExpertId: 'a' },
+      { round: 1, voterExpertId: 'b', candidateExpertId: 'b' },
+      { round: 1, voterExpertId: 'c', candidateExpertId: 'c' },
+    ];
+    expect(tallyRound(ids3, split, 1).state).toBe('no-majority');
+    const win = [...split.slice(0, 2), { round: 1, voterExpertId: 'c', candidateExpertId: 'b' }];
+    expect(tallyRound(ids3, win, 1)).toEqual({ state: 'elected', leaderExpertId: 'b', votes: 2, voters: 3 });
+  });
+});

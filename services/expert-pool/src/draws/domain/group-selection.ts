@@ -1,0 +1,120 @@
+import { DrawRequirements, PoolEntry } from './draw-snapshot';
+
+/** The draw cannot meet a requirement; nothing is drawn. The message names the requirement. */
+export class UnmetRequirementError extends Error {
+  constructor(
+    readonly requirement: 'group-size' | 'pool-size' | 'occupation-coverage' | 'employer-cap' | 'reserves',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnmetRequirementError';
+  }
+}
+
+export interface GroupRules {
+  /** The smallest group the rules allow (3). */
+  minGroupSize: number;
+  /** The fewest reserves a draw may have (2 by default). */
+  minReserves: number;
+}
+
+/** Requirements a draw can never meet, whatever the order: checked before anything is drawn. */
+export function unmetRequirements(pool: readonly PoolEntry[], req: DrawRequirements, rules: GroupRules): UnmetRequirementError[] {
+  const problems: UnmetRequirementError[] = [];
+  if (!Number.isInteger(req.groupSize) || req.groupSize < rules.minGroupSize || req.groupSize % 2 === 0) {
+    problems.push(new UnmetRequirementError('group-size', `group size must be an odd number of at least ${rules.minGroupSize}, got ${req.groupSize}`));
+  }
+  if (req.reserves < rules.minReserves) {
+    problems.push(new UnmetRequirementError('reserves', `at least ${rules.minReserves} ranked reserves are required, got ${req.reserves}`));
+  }
+  const needed = req.groupSize + req.reserves;
+  if (pool.length < needed) {
+    problems.push(
+      new UnmetRequirementError('pool-size', `needs ${needed} eligible experts (group of ${req.groupSize} + ${req.reserves} reserves), only ${pool.length} remain after avoidance`),
+    );
+  }
+  for (const code of req.occupationCodes) {
+    if (!pool.some((p) => p.occupationCodes.includes(code))) {
+      problems.push(new UnmetRequirementError('occupation-coverage', `occupation ${code}: no eligible expert covers it`));
+    }
+  }
+  const perEmployer = new Map<string, number>();
+  for (const p of pool) perEmployer.set(p.employer, (perEmployer.get(p.employer) ?? 0) + 1);
+  let seatable = 0;
+  for (const n of perEmployer.values()) seatable += Math.min(n, req.maxPerEmployer);
+  if (seatable < req.groupSize) {
+    problems.push(
+      new UnmetRequirementError('employer-cap', `at most ${req.maxPerEmployer} per employer: only ${seatable} eligible experts can be seated, the group needs ${req.groupSize}`),
+    );
+  }
+  return problems;
+}
+
+export interface SelectedGroup {
+  members: PoolEntry[];
+  /** Ranked: the first replaces the first member to leave (if it keeps the requirements). */
+  reserves: PoolEntry[];
+}
+
+/**
+ * Walks the shuffled order and seats each expert while the group can still meet its requirements: the employer cap
+ * holds, the seats left after this one are enough for the occupations not yet covered, and each of those occupations
+ * still has a later expert in the order whose employer is under the cap. The rest of the order, in sequence, gives
+ * the ranked reserves.
+ */
+export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements): SelectedGroup {
+  const required = new Set(req.occupationCodes);
+  const uncovered = new Set(req.occupationCodes);
+  // Positions in the order of the experts covering each required occupation, ascending.
+  const coverers = new Map<string, number[]>([...required].map((o) => [o, []]));
+  order.forEach((c, i) => c.occupationCodes.forEach((o) => coverers.get(o)?.push(i)));
+  const perEmployer = new Map<string, number>();
+  const members: PoolEntry[] = [];
+  const seated = new Set<number>();
+  const coverableAfter = (o: string, i: number, employer: string): boolean =>
+    (coverers.get(o) ?? []).some((j) => j > i && (perEmployer.get(order[j].employer) ?? 0) + (order[j].employer === employer ? 1 : 0) < req.maxPerEmployer);
+
+  for (let i = 0; i < order.length && members.length < req.groupSize; i++) {
+    const c = order[i];
+    if ((perEmployer.get(c.employer) ?? 0) >= req.maxPerEmployer) continue;
+    const left = [...uncovered].filter((o) => !c.occupationCodes.includes(o));
+    if (left.length > req.groupSize - members.length - 1) continue;
+    if (!left.every((o) => coverableAfter(o, i, c.employer))) continue;
+    members.push(c);
+    seated.add(i);
+    perEmployer.set(c.employer, (perEmployer.get(c.employer) ?? 0) + 1);
+    for (const o of c.occupationCodes) uncovered.delete(o);
+  }
+  if (uncovered.size > 0) {
+    throw new UnmetRequirementError('occupation-coverage', `the drawn order could not cover occupation(s) ${[...uncovered].join(', ')} within ${req.groupSize} seats and ${req.maxPerEmployer} per employer`);
+  }
+  if (members.length < req.groupSize) {
+    throw new UnmetRequirementError('employer-cap', `only ${members.length} of ${req.groupSize} seats could be filled within ${req.maxPerEmployer} per employer`);
+  }
+  const reserves: PoolEntry[] = [];
+  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) if (!seated.has(i)) reserves.push(order[i]);
+  if (reserves.length < req.reserves) throw new UnmetRequirementError('reserves', `only ${reserves.length} of ${req.reserves} reserves remain`);
+  return { members, reserves };
+}
+
+/** Whether a group meets the coverage and employer requirements (used when a reserve replaces a member). */
+export function groupMeets(members: readonly PoolEntry[], req: DrawRequirements): boolean {
+  const covered = new Set(members.flatMap((m) => m.occupationCodes));
+  if (!req.occupationCodes.every((o) => covered.has(o))) return false;
+  const perEmployer = new Map<string, number>();
+  for (const m of members) {
+    const n = (perEmployer.get(m.employer) ?? 0) + 1;
+    if (n > req.maxPerEmployer) return false;
+    perEmployer.set(m.employer, n);
+  }
+  return true;
+}
+
+/**
+ * The reserve that replaces a leaving member: the highest-ranked one with whom the group still meets its
+ * requirements. Undefined when none does (a new draw is then needed).
+ */
+export function nextReserve(members: readonly PoolEntry[], leavingId: string, reserves: readonly PoolEntry[], req: DrawRequirements): PoolEntry | undefined {
+  const staying = members.filter((m) => m.expertId !== leavingId);
+  return reserves.find((r) => groupMeets([...staying, r], req));
+}

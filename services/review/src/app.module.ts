@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { RechecksModule } from './rechecks/rechecks.module';
 import { reviewDatabase } from './infrastructure/database';
 import { reviewInstance } from './infrastructure/review-instance.config';
 
@@ -18,6 +20,8 @@ import { reviewInstance } from './infrastructure/review-instance.config';
       source: `/services/review/${reviewInstance.jurisdiction}`,
     }),
     CasesModule,
+    RechecksModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

@@ -2,10 +2,11 @@ import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
 import { ReviewCase } from '../cases/domain/case.entity';
 import { CreateCase1764100000001 } from './migrations/1764100000001-create-case.migration';
+import { LifecycleAuditRecheck1764200000001 } from './migrations/1764200000001-lifecycle-audit-recheck.migration';
 import { reviewInstance } from './review-instance.config';
 
 export const reviewDatabase: ServiceDatabaseOptions = {
   schema: reviewInstance.schema,
   entities: [ReviewCase],
-  migrations: [messagingTablesMigration(reviewInstance.schema), CreateCase1764100000001],
+  migrations: [messagingTablesMigration(reviewInstance.schema), CreateCase1764100000001, LifecycleAuditRecheck1764200000001],
 };

@@ -1,6 +1,42 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { ApplicationKind, CaseStage, InstitutionPart, OccupationPart } from '@filing/contracts';
 
+export interface ExpertRequestData {
+  workPlan: string;
+  groupSize: number;
+  reserves: number;
+  maxPerEmployer?: number;
+  occupationCodes: string[];
+  databaseLevel: string;
+  plannedOnsiteDate?: string;
+}
+
+export interface ExpertGroupData {
+  groupId: string;
+  drawId: string;
+  databaseLevel: string;
+  members: { expertId: string; name: string; occupationCodes: string[] }[];
+  leaderExpertId?: string;
+  replacements: { replacedExpertId: string; replacementExpertId: string; cause: string; at: string }[];
+}
+
+export interface OpinionData {
+  opinionId: string;
+  result: 'pass' | 'fail';
+  summary: string;
+  total?: number;
+  leaderExpertId: string;
+  submittedAt: string;
+}
+
+export interface ApprovalData {
+  decision: 'approved' | 'not-approved';
+  approvalBody: 'local-hrss-bureau' | 'director-office-meeting';
+  meetingReference?: string;
+  by: string;
+  at: string;
+}
+
 /** A filing case (案件): one per application, owned by the review instance of its jurisdiction. */
 @Entity({ name: 'review_case' })
 export class ReviewCase {
@@ -10,8 +46,19 @@ export class ReviewCase {
   @Column('text') stage!: CaseStage;
   @Column('jsonb') institution!: InstitutionPart;
   @Column('jsonb') occupations!: OccupationPart[];
+  @Column('text', { name: 'existing_filing_number', nullable: true }) existingFilingNumber!: string | null;
   @Column('timestamptz', { name: 'submitted_at' }) submittedAt!: Date;
   @Column('timestamptz', { name: 'stage_entered_at' }) stageEnteredAt!: Date;
+  /** How often the materials were returned (退回); the applicant resubmits each time. */
+  @Column('integer', { name: 'return_count', default: 0 }) returnCount!: number;
+  @Column('integer', { name: 'resubmission_round', default: 0 }) resubmissionRound!: number;
+  @Column('jsonb', { name: 'expert_request', nullable: true }) expertRequest!: ExpertRequestData | null;
+  @Column('jsonb', { name: 'expert_group', nullable: true }) expertGroup!: ExpertGroupData | null;
+  /** The latest opinion of each kind (初评 / 技术 / 综合). */
+  @Column('jsonb', { default: {} }) opinions!: Partial<Record<'preliminary' | 'technical' | 'comprehensive', OpinionData>>;
+  @Column('jsonb', { nullable: true }) approval!: ApprovalData | null;
+  /** Why the case last moved (return reasons, rejection reason...). */
+  @Column('text', { name: 'last_reason', nullable: true }) lastReason!: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;
 }

@@ -1,14 +1,20 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { ApplicationSubmitted, Events } from '@filing/contracts';
-import { EventContext, OnEvent } from '@filing/messaging';
+import { EventContext, OnEvent, OutboxWriter } from '@filing/messaging';
+import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { ReviewCase } from '../../domain/case.entity';
 import { reviewInstance } from '../../../infrastructure/review-instance.config';
 
-/** A submitted application opens a case at the review instance of its jurisdiction; other instances ignore it. */
+/**
+ * A submitted application opens a case at the review instance serving its jurisdiction; every other instance ignores
+ * it (the province instance ignores the cities listed in REVIEW_CITY_INSTANCES).
+ */
 @Controller()
 export class OpenCaseMessageController {
   private readonly logger = new Logger('OpenCase');
+
+  constructor(private readonly outbox: OutboxWriter) {}
 
   @OnEvent(Events.applicationSubmitted)
   async onSubmitted(@Payload() event: ApplicationSubmitted, @Ctx() ctx: EventContext): Promise<void> {
@@ -21,9 +27,30 @@ export class OpenCaseMessageController {
       stage: 'SUBMITTED',
       institution: event.institution,
       occupations: event.occupations,
+      existingFilingNumber: event.existingFilingNumber ?? null,
       submittedAt,
       stageEnteredAt: submittedAt,
       version: 1,
+    });
+    const actor = { subject: event.institution.creditCode, role: 'applicant' as const, jurisdiction: event.jurisdiction, name: event.institution.name };
+    await appendAudit(ctx.manager, reviewInstance.schema, {
+      caseId: event.caseId,
+      jurisdiction: event.jurisdiction,
+      action: 'open',
+      fromStage: null,
+      toStage: 'SUBMITTED',
+      actor,
+      at: event.submittedAt,
+      reason: null,
+      details: { applicationKind: event.applicationKind, occupations: event.occupations.map((o) => o.code), eventId: ctx.meta.id },
+    });
+    await this.outbox.add(ctx.manager, Events.caseStageChanged, {
+      caseId: event.caseId,
+      jurisdiction: event.jurisdiction,
+      to: 'SUBMITTED',
+      action: 'open',
+      actor,
+      at: event.submittedAt,
     });
     this.logger.log(`case ${event.caseId} opened for ${event.institution.name} (${event.jurisdiction})`);
   }

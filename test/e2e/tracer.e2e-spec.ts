@@ -1,5 +1,5 @@
 import { startServiceProcess, ServiceProcess, waitFor } from '@filing/testing';
-import { changchunEnterprise, tokenFor, toolmakerOccupation } from './fixtures';
+import { changchunEnterprise, submitApplication, tokenFor, toolmakerOccupation } from './fixtures';
 
 /**
  * The tracer: one application travels from intake to review through the real broker and database, each service in
@@ -20,15 +20,14 @@ describe('tracer: intake → Kafka → review', () => {
   it('a submitted application opens a case at review', async () => {
     const institution = changchunEnterprise();
     const applicant = await tokenFor('applicant', '220100', { creditCode: institution.creditCode });
-    const res = await fetch(`${intake.url}/applications`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant}` },
-      body: JSON.stringify({ applicationKind: 'new-filing', jurisdiction: '220100', institution, occupations: [toolmakerOccupation] }),
+    const { id } = await submitApplication(intake.url, applicant, {
+      applicationKind: 'new-filing',
+      jurisdiction: '220100',
+      institution,
+      occupations: [toolmakerOccupation],
     });
-    expect(res.status).toBe(201);
-    const { id } = await res.json();
 
-    const staff = await tokenFor('center-staff', '220000');
+    const staff = await tokenFor('center-staff', '220100');
     const found = await waitFor('the case at review', async () => {
       const r = await fetch(`${review.url}/cases/${id}`, { headers: { authorization: `Bearer ${staff}` } });
       return r.status === 200 ? r.json() : undefined;
@@ -45,6 +44,6 @@ describe('tracer: intake → Kafka → review', () => {
       body: JSON.stringify({ applicationKind: 'new-filing', jurisdiction: '220100', institution, occupations: [toolmakerOccupation], extra: 1 }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toContain('extra');
+    expect(((await res.json()) as { message: string }).message).toContain('extra');
   });
 });

@@ -1,19 +1,55 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Application } from '../../domain/application.entity';
+import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
+import { CaseEvent } from '../../domain/case-event.entity';
+import { checklistFor, missingItems } from '../../domain/checklist';
+import { ApplicationAccess } from '../../infrastructure/application-access';
+import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
+import { applicationSummary, timelineEntry } from '../application.view';
 
+/** One application with its checklist status, current materials, stage timeline, return reasons and outcome. */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
 export class GetApplicationController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ApplicationAccess,
+  ) {}
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const app = await this.dataSource.getRepository(Application).findOneBy({ id });
-    if (!app) throw new NotFoundException(`application ${id} not found`);
-    return app;
+  @Roles('applicant', 'center-staff', 'approver', 'admin')
+  @ApiOperation({ summary: 'An application: data, checklist, current materials, timeline, returns, outcome' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    const manager = this.dataSource.manager;
+    const { application, access } = await this.access.readable(manager, principal, id);
+    const materials = await currentMaterials(manager, id);
+    const checklist = checklistFor(application.applicationKind, application.institution.kind);
+    const events = await manager.find(CaseEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
+    const returns = events.filter((e) => e.kind === 'returned');
+    const outcome = [...events].reverse().find((e) => e.kind === 'approved' || e.kind === 'rejected' || e.kind === 'filing-issued');
+    const filing = events.find((e) => e.kind === 'filing-issued');
+    return {
+      ...applicationSummary(application, access),
+      checklist,
+      missingMaterials: missingItems(checklist, materials.map((m) => m.checklistItem)),
+      materials: materials.map((m) => ({ ...materialPart(m), round: m.round, uploadedAt: m.uploadedAt.toISOString() })),
+      timeline: events.filter((e) => e.kind === 'stage-changed').map(timelineEntry),
+      returns: returns.map((e) => ({ at: e.occurredAt.toISOString(), atStage: e.stageFrom, reasons: e.details.reasons, returnCount: e.details.returnCount })),
+      outcome: outcome ? timelineEntry(outcome) : null,
+      filing: filing ? filing.details : null,
+    };
+  }
+
+  @Get(':id/timeline')
+  @Roles('applicant', 'center-staff', 'approver', 'admin')
+  @ApiOperation({ summary: 'Everything review and publication reported about the case, oldest first' })
+  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    const manager = this.dataSource.manager;
+    await this.access.readable(manager, principal, id);
+    const events = await manager.find(CaseEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
+    return events.map(timelineEntry);
   }
 }

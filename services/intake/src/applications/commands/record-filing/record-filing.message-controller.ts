@@ -1,0 +1,63 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Events, FilingIssued } from '@filing/contracts';
+import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
+import { Application } from '../../domain/application.entity';
+import { afterOutcome } from '../../domain/application-status';
+import { CaseEvent } from '../../domain/case-event.entity';
+import { creditCodeProblem } from '../../domain/credit-code';
+import { FiledInstitution } from '../../domain/filed-institution.entity';
+import { findApplicationForEvent } from '../../infrastructure/application-for-event';
+
+/**
+ * A filing notice (备案通知) was issued. Intake records the institution as filed, so it may later apply to add
+ * occupations, and shows the notice on the application's timeline when the application is one of intake's (it
+ * normally is; the register is kept either way). A filing whose credit code fails its check character is refused
+ * to the dead-letter topic: intake never admits an invalid code into the register.
+ */
+@Controller()
+export class RecordFilingMessageController {
+  private readonly logger = new Logger('RecordFiling');
+
+  @OnEvent(Events.filingIssued)
+  async on(@Payload() event: FilingIssued, @Ctx() ctx: EventContext): Promise<void> {
+    const code = event.institution.creditCode;
+    if (creditCodeProblem(code)) throw new UnprocessableEventError(`filing ${event.filingId}: credit code ${code} fails the GB 32100-2015 check`);
+    await ctx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(FiledInstitution)
+      .values({
+        filingId: event.filingId,
+        creditCode: code,
+        name: event.institution.name,
+        noticeNumber: event.noticeNumber,
+        noticeDate: event.noticeDate,
+        jurisdiction: event.institution.jurisdiction,
+        caseId: event.caseId,
+        occupations: event.occupations,
+        status: event.status,
+        issuedAt: new Date(event.issuedAt),
+      })
+      .orIgnore()
+      .execute();
+
+    const application = await findApplicationForEvent(ctx.manager, event.caseId);
+    if (!application) {
+      this.logger.log(`filing ${event.noticeNumber} for ${code} registered; case ${event.caseId} is not an intake application`);
+      return;
+    }
+    await ctx.manager.insert(CaseEvent, {
+      eventId: ctx.meta.id,
+      applicationId: application.id,
+      kind: 'filing-issued',
+      stageFrom: null,
+      stageTo: 'FILING_NOTICE_ISSUED',
+      action: 'issue-filing',
+      reason: null,
+      details: { noticeNumber: event.noticeNumber, noticeDate: event.noticeDate, issuingAuthority: event.issuingAuthority, filingId: event.filingId },
+      occurredAt: new Date(event.issuedAt),
+    });
+    await ctx.manager.update(Application, { id: application.id }, { status: afterOutcome(application, 'filing-issued').status });
+  }
+}

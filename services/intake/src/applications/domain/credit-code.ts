@@ -1,0 +1,32 @@
+// 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters; the 18th is a check character
+// computed over the first 17 with the standard's weights, modulo 31.
+
+/** The 31-character alphabet of GB 32100-2015: digits and capitals without I, O, S, V, Z. A character's value is its index. */
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The check character for the first 17 characters, or undefined when one of them is outside the alphabet. */
+export function creditCodeCheckCharacter(first17: string): string | undefined {
+  if (first17.length !== 17) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CREDIT_CODE_ALPHABET.indexOf(first17[i]);
+    if (value < 0) return undefined;
+    sum += value * WEIGHTS[i];
+  }
+  // 31 - (sum mod 31), where a result of 31 is written as 0.
+  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+export type CreditCodeProblem = 'length' | 'alphabet' | 'check-character';
+
+/** Why a credit code is invalid, or undefined when it is valid (check character included). */
+export function creditCodeProblem(code: string): CreditCodeProblem | undefined {
+  if (code.length !== 18) return 'length';
+  if ([...code].some((c) => !CREDIT_CODE_ALPHABET.includes(c))) return 'alphabet';
+  return creditCodeCheckCharacter(code.slice(0, 17)) === code[17] ? undefined : 'check-character';
+}
+
+export function isValidCreditCode(code: string): boolean {
+  return creditCodeProblem(code) === undefined;
+}

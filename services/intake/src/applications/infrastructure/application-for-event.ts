@@ -1,0 +1,21 @@
+import { EntityManager } from 'typeorm';
+import { UnprocessableEventError } from '@filing/messaging';
+import { Application } from '../domain/application.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The application with this case id, locked for update, or null. Not a query error for a non-UUID id. */
+export async function findApplicationForEvent(manager: EntityManager, caseId: string): Promise<Application | null> {
+  return UUID.test(caseId) ? manager.findOne(Application, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } }) : null;
+}
+
+/**
+ * The application a case event is about, locked for update. Every case starts at intake, and intake commits the
+ * application before its submitted event can even be published, so an event about an unknown case can never become
+ * processable by waiting: it goes straight to the dead-letter topic for an operator to look at.
+ */
+export async function applicationForEvent(manager: EntityManager, caseId: string, topic: string): Promise<Application> {
+  const application = await findApplicationForEvent(manager, caseId);
+  if (!application) throw new UnprocessableEventError(`${topic}: case ${caseId} is not an application known to intake`);
+  return application;
+}

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
+import { CalendarModule } from './calendar/calendar.module';
+import { FeedModule } from './feed/feed.module';
+import { FilingsModule } from './filings/filings.module';
 import { SCHEMA, serviceDatabase } from './infrastructure/database';
+import { PublicationConfigModule } from './infrastructure/publication-config.module';
+import { NoticesModule } from './notices/notices.module';
+import { ObjectionsModule } from './objections/objections.module';
 
 @Module({
   imports: [
@@ -10,6 +16,12 @@ import { SCHEMA, serviceDatabase } from './infrastructure/database';
     AuthModule.forRoot(),
     DatabaseModule.forService(serviceDatabase),
     MessagingModule.forService({ service: 'publication', schema: SCHEMA }),
+    PublicationConfigModule,
+    CalendarModule,
+    NoticesModule,
+    ObjectionsModule,
+    FilingsModule,
+    FeedModule,
   ],
 })
 export class AppModule {}

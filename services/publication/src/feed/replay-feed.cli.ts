@@ -1,0 +1,55 @@
+// Operator command: re-publish the national feed with the original event ids.
+//   node -r @swc-node/register services/publication/src/feed/replay-feed.cli.ts --from-sequence 120
+//   node -r @swc-node/register services/publication/src/feed/replay-feed.cli.ts --from-date 2026-01-01
+// Reads DATABASE_URL and KAFKA_BROKERS like the service.
+import 'reflect-metadata';
+import { Partitioners } from 'kafkajs';
+import { Client } from 'pg';
+import { userInfo } from 'node:os';
+import { createKafka } from '@filing/messaging';
+import { databaseUrl } from '@filing/runtime';
+import { replayFeed, ReplayFrom } from './commands/replay-feed/feed-replay';
+
+export function parseReplayArgs(argv: string[]): ReplayFrom {
+  const usage = 'usage: replay-feed --from-sequence N | --from-date YYYY-MM-DD';
+  const [flag, value, ...rest] = argv;
+  if (rest.length || !value) throw new Error(usage);
+  if (flag === '--from-sequence') {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--from-sequence must be a whole number ≥ 1, got "${value}"\n${usage}`);
+    return { fromSequence: n };
+  }
+  if (flag === '--from-date') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`--from-date must be YYYY-MM-DD, got "${value}"\n${usage}`);
+    return { fromDate: value };
+  }
+  throw new Error(usage);
+}
+
+async function main(): Promise<void> {
+  const from = parseReplayArgs(process.argv.slice(2));
+  const db = new Client({ connectionString: databaseUrl() });
+  const producer = createKafka('publication-replay').producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await db.connect();
+  await producer.connect();
+  try {
+    // The operator's wall clock only stamps the replay record; no procedure time is involved.
+    const result = await replayFeed(async (sql, params) => (await db.query(sql, params)).rows, producer, from, `cli:${userInfo().username}`, new Date());
+    process.stdout.write(`${JSON.stringify({ ...result, ids: undefined, idsReplayed: result.ids.length })}\n`);
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+    await db.end().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`replay-feed: ${err.message}\n`);
+    process.exit(1);
+  });
+}

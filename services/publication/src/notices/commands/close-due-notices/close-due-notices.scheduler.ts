@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HealthRegistry } from '@filing/runtime';
+import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
+import { NoticeCloser } from './notice-closer';
+
+/**
+ * Polls for notices whose window has ended, using the injected clock. The first pass runs at start-up, so a notice
+ * that fell due while the service was down closes as soon as it is back. NOTICE_SCHEDULER=off disables it.
+ */
+@Injectable()
+export class CloseDueNoticesScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CloseDueNotices');
+  private timer?: NodeJS.Timeout;
+  private pass?: Promise<void>;
+  private stopped = false;
+  private lastError?: string;
+
+  constructor(
+    private readonly closer: NoticeCloser,
+    @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
+    health: HealthRegistry,
+  ) {
+    health.register('notice-scheduler', () => ({ ok: !this.lastError, detail: this.lastError }));
+  }
+
+  onApplicationBootstrap(): void {
+    if (process.env.NOTICE_SCHEDULER === 'off') {
+      this.logger.warn('notice scheduler disabled (NOTICE_SCHEDULER=off)');
+      return;
+    }
+    this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.pass;
+  }
+
+  private tick(): void {
+    this.pass = this.closer
+      .closeDue()
+      .then(() => (this.lastError = undefined))
+      .catch((err: Error) => {
+        this.lastError = err.message;
+        this.logger.warn(`closing due notices failed: ${err.message}`);
+      })
+      .then(() => {
+        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.config.noticePollMs);
+      });
+  }
+}

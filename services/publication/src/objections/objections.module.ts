@@ -1,0 +1,17 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module';
+import { InvestigateObjectionController } from './commands/investigate-objection/investigate-objection.controller';
+import { LodgeObjectionController } from './commands/lodge-objection/lodge-objection.controller';
+import { ObjectionBodyLimitMiddleware } from './commands/lodge-objection/objection-body-limit.middleware';
+import { ResolveObjectionController } from './commands/resolve-objection/resolve-objection.controller';
+import { ListObjectionsController } from './queries/list-objections/list-objections.controller';
+
+@Module({
+  imports: [NoticesModule],
+  controllers: [LodgeObjectionController, InvestigateObjectionController, ResolveObjectionController, ListObjectionsController],
+})
+export class ObjectionsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ObjectionBodyLimitMiddleware).forRoutes({ path: 'public/notices/:id/objections', method: RequestMethod.POST });
+  }
+}

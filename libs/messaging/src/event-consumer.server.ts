@@ -96,7 +96,8 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
-    await this.consumer.run({ autoCommit: true, eachMessage: (p) => this.handle(p) });
+    // Partitions are handled side by side; within a partition (one case's events) strictly in order.
+    await this.consumer.run({ autoCommit: true, partitionsConsumedConcurrently: intEnv('KAFKA_PARTITIONS_CONCURRENTLY', 3), eachMessage: (p) => this.handle(p) });
     this.log.log(`consuming ${topics.join(', ')} as group ${options.groupId}`);
   }
 

@@ -91,7 +91,7 @@ describe('messaging backbone', () => {
     });
 
     it('serves liveness, readiness and metrics', async () => {
-      const ready = await (await fetch(`${fixture.url}/health/ready`)).json();
+      const ready = (await (await fetch(`${fixture.url}/health/ready`)).json()) as { status: string; checks: Record<string, unknown> };
       expect(ready.status).toBe('ready');
       expect(Object.keys(ready.checks).sort()).toEqual(['database', 'kafka-consumer', 'kafka-producer', 'outbox-relay']);
       const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
@@ -109,7 +109,7 @@ describe('messaging backbone', () => {
       const caseId = randomUUID();
       const res = await fetch(`${first.url}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseId, text: 'kept' }) });
       expect(res.status).toBe(201);
-      const { eventId } = await res.json();
+      const { eventId } = (await res.json()) as { eventId: string };
       await first.stop('SIGKILL');
       const pending = await db.query(`SELECT sent_at FROM ${SCHEMA}.outbox WHERE id = $1`, [eventId]);
       expect(pending.rows).toEqual([{ sent_at: null }]);

@@ -12,7 +12,7 @@ export function testKafka(): Kafka {
 export async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
   // The same routine the platform's topic initialisation uses.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createTopics } = require('../../../tools/kafka/broker.js');
+  const { createTopics } = require('@filing/kafka-local');
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
   await createTopics(brokers, topics.map((topic) => ({ topic, partitions: 3 })));
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint (module boundaries included), then every Jest spec against a real Kafka broker and a
+// fresh PostgreSQL database. Specs run one file at a time: end-to-end specs start several service processes each,
+// and the machine has two cores.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+const extra = process.argv.slice(2);
+
+function step(title, cmd, args, env = {}) {
+  process.stdout.write(`\n=== ${title}\n`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  process.stdout.write(`=== ${title}: ${res.status === 0 ? 'ok' : `FAILED (exit ${res.status})`} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  return res.status === 0;
+}
+
+let ok = true;
+if (extra.length === 0) {
+  ok = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) && ok;
+  ok = step('lint', bin('nx'), ['run-many', '-t', 'lint', '--output-style=stream'], { NX_DAEMON: 'false' }) && ok;
+  ok = step('contracts up to date', process.execPath, ['-r', '@swc-node/register', 'libs/contracts/src/asyncapi/asyncapi.cli.ts', '--check']) && ok;
+}
+const results = path.join(ROOT, '.local', 'jest-results.json');
+fs.mkdirSync(path.dirname(results), { recursive: true });
+fs.rmSync(results, { force: true });
+ok = step('tests', bin('jest'), ['--runInBand', '--json', `--outputFile=${results}`, ...extra], { KAFKAJS_NO_PARTITIONER_WARNING: '1' }) && ok;
+
+let summary = 'no test results';
+try {
+  const r = JSON.parse(fs.readFileSync(results, 'utf8'));
+  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed`;
+  if (r.numTotalTests === 0) ok = false;
+} catch {
+  ok = false;
+}
+process.stdout.write(`\n${summary}\n`);
+process.exit(ok ? 0 : 1);

@@ -3,6 +3,8 @@ import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
 import { SCHEMA, serviceDatabase } from './infrastructure/database';
+import { ExpertsModule } from './experts/experts.module';
+import { DrawsModule } from './draws/draws.module';
 
 @Module({
   imports: [
@@ -10,6 +12,8 @@ import { SCHEMA, serviceDatabase } from './infrastructure/database';
     AuthModule.forRoot(),
     DatabaseModule.forService(serviceDatabase),
     MessagingModule.forService({ service: 'expert-pool', schema: SCHEMA }),
+    ExpertsModule,
+    DrawsModule,
   ],
 })
 export class AppModule {}

@@ -1,10 +1,15 @@
 import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
+import { Expert } from '../experts/infrastructure/expert.entity';
+import { ImportJob } from '../experts/infrastructure/import-job.entity';
+import { Draw } from '../draws/infrastructure/draw.entity';
+import { CreateExperts1764200000001 } from './migrations/1764200000001-create-experts.migration';
+import { CreateDraws1764200000002 } from './migrations/1764200000002-create-draws.migration';
 
 export const SCHEMA = 'expert_pool';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
-  entities: [],
-  migrations: [messagingTablesMigration(SCHEMA)],
+  entities: [Expert, ImportJob, Draw],
+  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002],
 };

@@ -114,7 +114,7 @@ export function groupMeets(members: readonly PoolEntry[], req: DrawRequirements)
  * The reserve that replaces a leaving member: the highest-ranked one with whom the group still meets its
  * requirements. Undefined when none does (a new draw is then needed).
  */
-export function nextReserve(members: readonly PoolEntry[], leavingId: string, reserves: readonly PoolEntry[], req: DrawRequirements): PoolEntry | undefined {
+export function nextReserve<E extends PoolEntry>(members: readonly E[], leavingId: string, reserves: readonly E[], req: DrawRequirements): E | undefined {
   const staying = members.filter((m) => m.expertId !== leavingId);
   return reserves.find((r) => groupMeets([...staying, r], req));
 }

@@ -9,9 +9,9 @@ const BYTES_PER_REQUEST = 1024;
  * the same inputs gets the same bytes. The draw's order comes from it, never from Math.random.
  */
 export class HmacDrbg {
-  private k = Buffer.alloc(OUTLEN, 0x00);
-  private v = Buffer.alloc(OUTLEN, 0x01);
-  private buffer = Buffer.alloc(0);
+  private k: Buffer = Buffer.alloc(OUTLEN, 0x00);
+  private v: Buffer = Buffer.alloc(OUTLEN, 0x01);
+  private buffer: Buffer = Buffer.alloc(0);
   private offset = 0;
 
   constructor(entropy: Buffer, nonce: Buffer, personalization: Buffer = Buffer.alloc(0)) {

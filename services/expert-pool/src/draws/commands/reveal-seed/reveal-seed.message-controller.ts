@@ -1,0 +1,36 @@
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { CaseRejected, Events, OpinionSubmitted } from '@filing/contracts';
+import { EventContext, OnEvent, OutboxWriter } from '@filing/messaging';
+import { Clock } from '@filing/runtime';
+import { Draw } from '../../infrastructure/draw.entity';
+import { revealSeeds } from './reveal-seed';
+
+/**
+ * Reveal after: once the comprehensive opinion (综合技术评估意见) is in, the evaluation is over and the draw's seed is
+ * published so anyone can verify it. A case that ends early (rejected) reveals drawn seeds too and cancels draws not
+ * yet made.
+ */
+@Controller()
+export class RevealSeedMessageController {
+  private readonly logger = new Logger('RevealSeed');
+
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  @OnEvent(Events.opinionSubmitted)
+  async onOpinion(@Payload() e: OpinionSubmitted, @Ctx() ctx: EventContext): Promise<void> {
+    if (e.kind !== 'comprehensive') return;
+    const n = await revealSeeds(ctx.manager, this.outbox, e.caseId, this.clock.now());
+    this.logger.log(`comprehensive opinion for case ${e.caseId}: ${n} draw seed(s) revealed`);
+  }
+
+  @OnEvent(Events.caseRejected)
+  async onRejected(@Payload() e: CaseRejected, @Ctx() ctx: EventContext): Promise<void> {
+    await ctx.manager.update(Draw, { caseId: e.caseId, status: 'QUEUED' }, { status: 'CANCELLED' });
+    await ctx.manager.update(Draw, { caseId: e.caseId, status: 'COMMITTED' }, { status: 'CANCELLED' });
+    await revealSeeds(ctx.manager, this.outbox, e.caseId, this.clock.now());
+  }
+}

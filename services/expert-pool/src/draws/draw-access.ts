@@ -1,0 +1,32 @@
+import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Principal } from '@filing/auth';
+import { Draw } from './infrastructure/draw.entity';
+
+/** The discipline officer (机关纪委) of the database's level draws. */
+export function isOfficer(d: Draw, p: Principal): boolean {
+  return p.hasRole('discipline-officer') && p.jurisdiction === d.databaseLevel;
+}
+
+export function isMember(d: Draw, p: Principal): boolean {
+  return p.hasRole('expert') && !!p.expertId && d.members.some((m) => m.expertId === p.expertId);
+}
+
+export function isReserve(d: Draw, p: Principal): boolean {
+  return p.hasRole('expert') && !!p.expertId && d.reserves.some((m) => m.expertId === p.expertId);
+}
+
+/** Centre staff of the case's jurisdiction, or of the database's level. */
+export function isCentreStaff(d: Draw, p: Principal): boolean {
+  return p.hasRole('center-staff') && (p.jurisdiction === d.caseJurisdiction || p.jurisdiction === d.databaseLevel);
+}
+
+export function assertOfficer(d: Draw, p: Principal): void {
+  if (!isOfficer(d, p)) throw new ForbiddenException(`only the discipline officer of ${d.databaseLevel} acts on this draw`);
+}
+
+export async function drawForUpdate(m: EntityManager, id: string): Promise<Draw> {
+  const d = await m.findOne(Draw, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!d) throw new NotFoundException(`draw ${id} not found`);
+  return d;
+}

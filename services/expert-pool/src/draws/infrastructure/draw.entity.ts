@@ -1,0 +1,91 @@
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import type { ActorPart, ApplicationKind, DrawApplicantPart, OccupationPart } from '@filing/contracts';
+import type { DrawRequirements, DrawSnapshot } from '../domain/draw-snapshot';
+import type { RuleHit } from '../domain/avoidance';
+import type { LeaderVote } from '../domain/leader-election';
+
+/** QUEUED (in the officer's queue) → COMMITTED → DRAWN → FORMED (kick-off) → LEADER_ELECTED; or CANCELLED. */
+export const DRAW_STATUSES = ['QUEUED', 'COMMITTED', 'DRAWN', 'FORMED', 'LEADER_ELECTED', 'CANCELLED'] as const;
+export type DrawStatus = (typeof DRAW_STATUSES)[number];
+
+export interface SeatedExpert {
+  expertId: string;
+  name: string;
+  employer: string;
+  occupationCodes: string[];
+  /** drawn → confirmed (accepted the invitation). */
+  state: 'drawn' | 'confirmed';
+}
+
+export interface Replacement {
+  replacedExpertId: string;
+  replacementExpertId: string;
+  cause: 'declined' | 'recused';
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface ExcludedExpert {
+  expertId: string;
+  name: string;
+  hits: RuleHit[];
+}
+
+export interface SupersededCommitment {
+  commitment: string;
+  snapshotHash: string;
+  seed: string;
+  committedAt: string;
+  supersededAt: string;
+}
+
+/** One draw request (专家抽取) and everything that follows from it: commitment, draw, group and leader. */
+@Entity({ name: 'draw' })
+export class Draw {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text', { name: 'case_id' }) caseId!: string;
+  @Column('text', { name: 'case_jurisdiction' }) caseJurisdiction!: string;
+  @Column('text', { name: 'database_level' }) databaseLevel!: string;
+  @Column('text', { name: 'request_event_id' }) requestEventId!: string;
+  @Column('text', { name: 'application_kind' }) applicationKind!: ApplicationKind;
+  @Column('jsonb') applicant!: DrawApplicantPart;
+  @Column('jsonb') occupations!: OccupationPart[];
+  @Column('jsonb') requirements!: DrawRequirements;
+  @Column('text', { name: 'work_plan' }) workPlan!: string;
+  @Column('text', { name: 'planned_onsite_date', nullable: true }) plannedOnsiteDate!: string | null;
+  @Column('jsonb', { name: 'requested_by' }) requestedBy!: ActorPart;
+  @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;
+  @Column('text') status!: DrawStatus;
+
+  @Column('jsonb', { nullable: true }) snapshot!: DrawSnapshot | null;
+  @Column('text', { name: 'snapshot_hash', nullable: true }) snapshotHash!: string | null;
+  /** The secret server seed: never shown before it is revealed after the comprehensive opinion. */
+  @Column('text', { nullable: true }) seed!: string | null;
+  @Column('text', { nullable: true }) commitment!: string | null;
+  @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt!: Date | null;
+  @Column('text', { name: 'committed_by', nullable: true }) committedBy!: string | null;
+  @Column('jsonb', { nullable: true }) exclusions!: ExcludedExpert[] | null;
+  @Column('jsonb', { name: 'superseded_commitments' }) supersededCommitments!: SupersededCommitment[];
+
+  @Column('text', { name: 'officer_entropy', nullable: true }) officerEntropy!: string | null;
+  @Column('timestamptz', { name: 'drawn_at', nullable: true }) drawnAt!: Date | null;
+  @Column('text', { name: 'drawn_by', nullable: true }) drawnBy!: string | null;
+  @Column('uuid', { name: 'group_id', nullable: true }) groupId!: string | null;
+  /** The draw's result as drawn (what verification recomputes), before any replacement. */
+  @Column('jsonb', { name: 'drawn_members', nullable: true }) drawnMembers!: string[] | null;
+  @Column('jsonb', { name: 'drawn_reserves', nullable: true }) drawnReserves!: string[] | null;
+  /** The group as it stands. */
+  @Column('jsonb') members!: SeatedExpert[];
+  /** Ranked reserves not yet used. */
+  @Column('jsonb') reserves!: SeatedExpert[];
+  @Column('jsonb') replacements!: Replacement[];
+
+  @Column('timestamptz', { name: 'formed_at', nullable: true }) formedAt!: Date | null;
+  @Column('jsonb') votes!: (LeaderVote & { at: string })[];
+  @Column('int', { name: 'election_round' }) electionRound!: number;
+  @Column('text', { name: 'leader_expert_id', nullable: true }) leaderExpertId!: string | null;
+  @Column('timestamptz', { name: 'leader_elected_at', nullable: true }) leaderElectedAt!: Date | null;
+  @Column('timestamptz', { name: 'seed_revealed_at', nullable: true }) seedRevealedAt!: Date | null;
+  @VersionColumn() version!: number;
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '@filing/auth';
+import { PublishedDraw, verifyDraw } from '../../domain/draw-verification';
+import { Draw } from '../../infrastructure/draw.entity';
+
+/**
+ * Public: before the reveal, the commitment only; after it, everything needed to re-run the draw (snapshot, seed,
+ * officer entropy, result as drawn) and the server's own re-run. Save `published` to a file and run the CLI to check
+ * it independently.
+ */
+@ApiTags('verification')
+@Public()
+@Controller('draws')
+export class GetVerificationController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get(':id/verification')
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    const d = await this.dataSource.getRepository(Draw).findOneBy({ id });
+    if (!d || !d.commitment) throw new NotFoundException(`draw ${id} has no commitment`);
+    const head = { drawId: d.id, caseId: d.caseId, databaseLevel: d.databaseLevel, commitment: d.commitment, snapshotHash: d.snapshotHash, committedAt: d.committedAt, drawnAt: d.drawnAt };
+    if (!d.seedRevealedAt) return { ...head, state: 'sealed', note: 'the seed is revealed after the comprehensive opinion' };
+    const published: PublishedDraw = {
+      snapshot: d.snapshot!,
+      commitment: d.commitment,
+      seed: d.seed!,
+      officerEntropy: d.officerEntropy!,
+      result: { members: d.drawnMembers!, reserves: d.drawnReserves! },
+    };
+    const report = verifyDraw(published);
+    return {
+      ...head,
+      state: 'revealed',
+      seedRevealedAt: d.seedRevealedAt,
+      report: { match: report.match, mismatches: report.mismatches },
+      replacements: d.replacements.map((r) => ({ replacedExpertId: r.replacedExpertId, replacementExpertId: r.replacementExpertId, cause: r.cause, at: r.at })),
+      superseded: d.supersededCommitments,
+      published,
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Clock } from '@filing/runtime';
+import { Expert } from '../../infrastructure/expert.entity';
+import { ImportJob, RowError } from '../../infrastructure/import-job.entity';
+import { idNumberTaken, newExpert } from '../create-expert/create-expert.controller';
+import { RawRow, validateRow } from './import-rows';
+
+const CHUNK = 250;
+
+/**
+ * Runs an import as a job: validate every row (progress in `validated`), then, unless a row failed and the mode is
+ * all-or-nothing, insert the valid rows in one transaction (progress in `imported`).
+ */
+@Injectable()
+export class ImportExpertsHandler {
+  private readonly logger = new Logger('ImportExperts');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(level: string, format: 'csv' | 'json', mode: 'all' | 'partial', total: number, createdBy: string): Promise<ImportJob> {
+    const job = Object.assign(new ImportJob(), {
+      id: randomUUID(),
+      level,
+      format,
+      mode,
+      status: 'running',
+      total,
+      validated: 0,
+      imported: 0,
+      errors: [],
+      failure: null,
+      createdBy,
+      createdAt: this.clock.now(),
+      finishedAt: null,
+    });
+    await this.dataSource.getRepository(ImportJob).insert(job);
+    return job;
+  }
+
+  /** Never throws: a failure ends the job as `failed` with the reason. */
+  async run(job: ImportJob, rows: RawRow[]): Promise<ImportJob> {
+    try {
+      return await this.process(job, rows);
+    } catch (err) {
+      this.logger.error(`import ${job.id} failed: ${(err as Error).stack ?? err}`);
+      await this.finish(job, { status: 'failed', failure: (err as Error).message });
+      return job;
+    }
+  }
+
+  private async process(job: ImportJob, rows: RawRow[]): Promise<ImportJob> {
+    const errors: RowError[] = [];
+    const valid: { row: RawRow; expert: Expert }[] = [];
+    const seen = new Map<string, number>();
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const checked = chunk.map((r) => ({ r, ...validateRow(r) }));
+      const taken = await idNumberTaken(
+        this.dataSource.manager,
+        job.level,
+        checked.flatMap((c) => (c.fields ? [c.fields.idNumber] : [])),
+      );
+      for (const c of checked) {
+        const problems = [...c.problems];
+        if (c.fields) {
+          const earlier = seen.get(c.fields.idNumber);
+          if (earlier !== undefined) problems.push(`idNumber: the same person is already in row ${earlier} of this file`);
+          if (taken.has(c.fields.idNumber)) problems.push(`idNumber: already in the ${job.level} database`);
+          seen.set(c.fields.idNumber, c.r.row);
+        }
+        if (problems.length) errors.push({ row: c.r.row, ...(c.r.line ? { line: c.r.line } : {}), problems });
+        else valid.push({ row: c.r, expert: newExpert(job.level, c.fields!, this.clock.now()) });
+      }
+      job.validated = Math.min(rows.length, start + CHUNK);
+      await this.progress(job);
+      await yieldToEventLoop();
+    }
+    job.errors = errors;
+    if (errors.length && job.mode === 'all') return this.finish(job, { status: 'rejected' });
+
+    await this.dataSource.transaction(async (m) => {
+      for (let start = 0; start < valid.length; start += CHUNK) {
+        await m.insert(
+          Expert,
+          valid.slice(start, start + CHUNK).map((v) => v.expert),
+        );
+        job.imported = Math.min(valid.length, start + CHUNK);
+        await this.progress(job);
+        await yieldToEventLoop();
+      }
+    });
+    return this.finish(job, { status: 'completed' });
+  }
+
+  /** Progress goes through its own connection so pollers see it while the import transaction is still open. */
+  private async progress(job: ImportJob): Promise<void> {
+    await this.dataSource.query(`UPDATE expert_pool.import_job SET validated = $2, imported = $3 WHERE id = $1`, [job.id, job.validated, job.imported]);
+  }
+
+  private async finish(job: ImportJob, outcome: Pick<ImportJob, 'status'> & Partial<ImportJob>): Promise<ImportJob> {
+    Object.assign(job, outcome, { finishedAt: this.clock.now() });
+    if (job.status !== 'completed') job.imported = 0;
+    await this.dataSource.getRepository(ImportJob).update(job.id, {
+      status: job.status,
+      validated: job.validated,
+      imported: job.imported,
+      errors: job.errors,
+      failure: job.failure,
+      finishedAt: job.finishedAt,
+    });
+    return job;
+  }
+}

@@ -1,8 +1,8 @@
 // Cross-service end-to-end specs: every service in its own process, real Kafka, real PostgreSQL.
 module.exports = {
   ...require('../jest.preset'),
-  displayName: 'e2e',
+  displayName: 'platform',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/lint/**/*.spec.ts'],
   testTimeout: 180000,
 };

@@ -1,14 +1,14 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { boolEnv, databaseUrl } from './config';
 
 export interface ServiceDatabaseOptions {
   /** The service's own PostgreSQL schema; no service reads another's (architecture §2). */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptions {

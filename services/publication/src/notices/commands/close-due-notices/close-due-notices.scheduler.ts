@@ -23,12 +23,14 @@ export class CloseDueNoticesScheduler implements OnApplicationBootstrap, OnAppli
     health.register('notice-scheduler', () => ({ ok: !this.lastError, detail: this.lastError }));
   }
 
-  onApplicationBootstrap(): void {
+  /** The first pass finishes before the process reports ready: notices that fell due while it was down close first. */
+  async onApplicationBootstrap(): Promise<void> {
     if (process.env.NOTICE_SCHEDULER === 'off') {
       this.logger.warn('notice scheduler disabled (NOTICE_SCHEDULER=off)');
       return;
     }
     this.tick();
+    await this.pass;
   }
 
   async onApplicationShutdown(): Promise<void> {

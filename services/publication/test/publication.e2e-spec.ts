@@ -1,0 +1,341 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { Kafka } from 'kafkajs';
+import { CaseApproved, Events, Headers } from '@filing/contracts';
+import { ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
+import { approval, approve, call, childcare, institution, lathe, objector, token } from './fixtures';
+
+/**
+ * The publication service as it runs: two replicas on the real broker and database, a controllable clock moved
+ * through a 2025 National Day notice window (publication day not counted: 2025-09-29 → 2025-10-13).
+ */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const T0 = '2025-09-29T02:00:00.000Z'; // Monday 10:00 in China
+const AFTER_WINDOW = '2025-10-14T02:00:00.000Z';
+const ENV = {
+  CLOCK_MODE: 'controllable',
+  NOTICE_POLL_MS: '200',
+  OBJECTION_MAX_PER_NOTICE: '3',
+  OBJECTION_RATE_LIMIT: '1000',
+  EVENT_MAX_ATTEMPTS: '2',
+  EVENT_RETRY_BACKOFF_MS: '50',
+  CENTRE_CONTACTS: JSON.stringify({ '220100': { unit: '长春市职业技能鉴定中心', phone: '0431-88888888', address: '长春市人民大街 1 号' } }),
+};
+
+describe('publication: notice, objections, filing notice, register, national feed', () => {
+  let kafka: Kafka;
+  let replicas: ServiceProcess[] = [];
+  let recorder: TopicRecorder;
+  let staff: string, provinceStaff: string, approver: string, admin: string, cityApprover: string;
+  const url = () => replicas[0].url;
+
+  const setClock = async (now: string) => {
+    for (const r of replicas) expect((await call(r.url, 'POST', '/test/clock', { body: { now } })).status).toBe(201);
+  };
+  const noticeOf = (caseId: string) =>
+    waitFor(`the notice of case ${caseId}`, async () => {
+      const r = await call(url(), 'GET', `/notices/by-case/${caseId}`, { token: provinceStaff });
+      return r.status === 200 ? r.body : undefined;
+    });
+  const noticeWhen = (caseId: string, pred: (n: any) => boolean, what: string) =>
+    waitFor(`case ${caseId}: ${what}`, async () => {
+      const r = await call(url(), 'GET', `/notices/by-case/${caseId}`, { token: provinceStaff });
+      return r.status === 200 && pred(r.body) ? r.body : undefined;
+    });
+  const events = (def: { topic: string }, caseId: string) => recorder.find((m) => m.topic === def.topic && m.key === caseId).map((m) => ({ ...m, payload: JSON.parse(m.value) }));
+  const startReplicas = async () => {
+    replicas = await Promise.all([1, 2].map((i) => startServiceProcess({ service: 'publication', name: `publication-${i}`, env: ENV })));
+  };
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    recorder = await new TopicRecorder(kafka, [
+      Events.noticeOpened.topic,
+      Events.noticeClosed.topic,
+      Events.objectionReceived.topic,
+      Events.objectionResolved.topic,
+      Events.filingRequested.topic,
+      Events.filingIssued.topic,
+      `${Events.caseApproved.topic}.dlt`,
+    ]).start();
+    [staff, provinceStaff, approver, admin, cityApprover] = await Promise.all([token('center-staff', '220100'), token('center-staff', '220000'), token('approver', '220000'), token('admin', '220000'), token('approver', '220100')]);
+    await startReplicas();
+    await setClock(T0);
+  });
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.stop()));
+    await recorder?.stop();
+  });
+
+  const A = approval({ institution: institution('长春一汽模具制造有限公司'), occupations: [lathe] });
+  const B = approval();
+  const C = approval();
+  const H = approval();
+  const D = approval();
+  let noticeA: any, noticeB: any, noticeC: any, noticeH: any;
+
+  it('opens a notice on approval with explicit start and end dates (five working days, publication day not counted)', async () => {
+    for (const c of [A, B, C, H]) await approve(kafka, c);
+    [noticeA, noticeB, noticeC, noticeH] = await Promise.all([A, B, C, H].map((c) => noticeOf(c.caseId)));
+    // 9/29 goes up; counting from 9/30: 9/30, [10/1–10/8 National Day], 10/9, 10/10, 10/11 (调休 Saturday), 10/13.
+    expect(noticeA).toMatchObject({ startDate: '2025-09-29', endDate: '2025-10-13', workingDays: 5, publicationDayCounts: false, status: 'open' });
+    const opened = await waitFor('notice.opened for A', () => events(Events.noticeOpened, A.caseId)[0]);
+    expect(opened.payload).toMatchObject({ noticeId: noticeA.id, startDate: '2025-09-29', endDate: '2025-10-13', workingDays: 5, publicationDayCounts: false });
+
+    const list = await call(url(), 'GET', '/public/notices');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((n: any) => n.noticeId)).toEqual(expect.arrayContaining([noticeA.id, noticeB.id]));
+    const details = await call(url(), 'GET', `/public/notices/${noticeA.id}`);
+    expect(details.body).toMatchObject({
+      institution: { name: '长春一汽模具制造有限公司', creditCode: A.institution.creditCode, kind: 'employer' },
+      occupations: [{ code: '6-18-01-01', name: '车工', levels: [{ level: 5 }, { level: 4 }, { level: 3, name: '三级/高级工' }] }],
+      period: { startDate: '2025-09-29', endDate: '2025-10-13', workingDays: 5 },
+      contact: { unit: '长春市职业技能鉴定中心', phone: '0431-88888888' },
+      acceptingObjections: true,
+    });
+  });
+
+  it('an approval delivered twice opens one notice', async () => {
+    const meta = await approve(kafka, D);
+    await approve(kafka, D, meta.id);
+    await noticeOf(D.caseId);
+    await waitFor('the duplicate seen by a consumer', async () => {
+      for (const r of replicas) {
+        const metrics = await (await fetch(`${r.url}/metrics`)).text();
+        if (/filing_events_consumed_total\{topic="review.case.approved.v1",outcome="duplicate"\} [1-9]/.test(metrics)) return true;
+      }
+      return false;
+    });
+    expect(events(Events.noticeOpened, D.caseId)).toHaveLength(1);
+  });
+
+  it('takes objections with real name inside the window, with a receipt; refuses anonymous ones; enforces abuse limits', async () => {
+    const anonymous = await call(url(), 'POST', `/public/notices/${noticeB.id}/objections`, { body: { reason: '不合格' } });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.message).toMatch(/name/);
+    expect(anonymous.body.message).toMatch(/idNumber/);
+
+    const lodged = await call(url(), 'POST', `/public/notices/${noticeB.id}/objections`, { body: objector() });
+    expect(lodged.status).toBe(201);
+    expect(lodged.body.receiptNumber).toMatch(/^YY-20250929-[2-9A-Z]{8}$/);
+    const received = await waitFor('objection.received', () => events(Events.objectionReceived, B.caseId)[0]);
+    expect(received.payload).toMatchObject({ noticeId: noticeB.id, receiptNumber: lodged.body.receiptNumber });
+    expect(received.value).not.toContain('220102199001011234');
+
+    const onC = await call(url(), 'POST', `/public/notices/${noticeC.id}/objections`, { body: objector({ name: '李四' }) });
+    expect(onC.status).toBe(201);
+
+    const huge = await call(url(), 'POST', `/public/notices/${noticeH.id}/objections`, { body: objector({ reason: '长'.repeat(20000) }) });
+    expect(huge.status).toBe(413);
+    for (let i = 0; i < 3; i++) expect((await call(url(), 'POST', `/public/notices/${noticeH.id}/objections`, { body: objector() })).status).toBe(201);
+    const capped = await call(url(), 'POST', `/public/notices/${noticeH.id}/objections`, { body: objector() });
+    expect(capped.status).toBe(429);
+
+    const staffView = await call(url(), 'GET', `/notices/${noticeB.id}/objections`, { token: staff });
+    expect(staffView.body.items[0]).toMatchObject({ objectorName: '张三', objectorIdNumber: '2201**********1234', status: 'open' });
+  });
+
+  it('centre staff investigate and settle objections with reasons; upheld for the whole case = not passed', async () => {
+    const [objB] = (await call(url(), 'GET', `/notices/${noticeB.id}/objections`, { token: staff })).body.items;
+    expect((await call(url(), 'POST', `/objections/${objB.id}/investigation`, { token: staff, body: { note: '安排实地核查' } })).status).toBe(200);
+    const noScope = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: staff, body: { outcome: 'upheld', reason: '核查属实' } });
+    expect(noScope.status).toBe(400);
+    const otherCity = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: await token('center-staff', '220200'), body: { outcome: 'dismissed', reason: 'x' } });
+    expect(otherCity.status).toBe(404);
+    const upheld = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: staff, body: { outcome: 'upheld', scope: 'whole-case', reason: '经实地核查，实操场地不符合要求，异议成立。' } });
+    expect(upheld.status).toBe(200);
+    // The window is still running: the notice stays up until its end date.
+    expect(upheld.body.notice).toMatchObject({ status: 'open', outcome: null });
+    const again = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: staff, body: { outcome: 'dismissed', reason: 'x' } });
+    expect(again.status).toBe(409);
+    const resolved = await waitFor('objection.resolved', () => events(Events.objectionResolved, B.caseId)[0]);
+    expect(resolved.payload).toMatchObject({ outcome: 'upheld', struckOccupationCodes: [], reason: '经实地核查，实操场地不符合要求，异议成立。' });
+
+    const [objC] = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
+    expect((await call(url(), 'POST', `/objections/${objC.id}/investigation`, { token: staff, body: { note: '调取材料' } })).status).toBe(200);
+  });
+
+  it('when the window ends: closes once on its own, requests the filing notice if nothing is open, holds it while an objection is open', async () => {
+    await setClock(AFTER_WINDOW);
+    const closedA = await noticeWhen(A.caseId, (n) => n.status === 'closed', 'closed');
+    expect(closedA).toMatchObject({ outcome: 'no-objection', filingStatus: 'requested' });
+    const closedB = await noticeWhen(B.caseId, (n) => n.status === 'closed', 'closed');
+    expect(closedB).toMatchObject({ outcome: 'objection-upheld', filingStatus: 'none' });
+    await noticeWhen(C.caseId, (n) => n.status === 'awaiting-objections', 'held for its objection');
+
+    expect((await waitFor('notice.closed A', () => events(Events.noticeClosed, A.caseId)[0])).payload).toMatchObject({ outcome: 'no-objection', remainingOccupations: [lathe] });
+    expect((await waitFor('notice.closed B', () => events(Events.noticeClosed, B.caseId)[0])).payload).toMatchObject({ outcome: 'objection-upheld', remainingOccupations: [] });
+    expect((await waitFor('filing.requested A', () => events(Events.filingRequested, A.caseId)[0])).payload).toMatchObject({ noticeId: noticeA.id, jurisdiction: '220100' });
+
+    const late = await call(url(), 'POST', `/public/notices/${noticeA.id}/objections`, { body: objector() });
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('runs from 2025-09-29 to 2025-10-13');
+    expect(late.body.message).toContain('has ended');
+
+    const held = await call(url(), 'POST', `/filing-requests/${noticeC.id}/issue`, { token: approver });
+    expect(held.status).toBe(409);
+    expect(held.body.message).toContain('held');
+    expect((await call(url(), 'POST', `/filing-requests/${noticeB.id}/issue`, { token: approver })).status).toBe(409);
+    const queue = await call(url(), 'GET', '/filing-requests', { token: approver });
+    expect(queue.body.items.map((i: any) => i.noticeId)).toContain(noticeA.id);
+    expect(queue.body.items.map((i: any) => i.noticeId)).not.toContain(noticeC.id);
+    expect(events(Events.filingRequested, C.caseId)).toHaveLength(0);
+  });
+
+  it('an objection settled after the window closes the notice then', async () => {
+    const [objC] = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
+    const dismissed = await call(url(), 'POST', `/objections/${objC.id}/resolution`, { token: staff, body: { outcome: 'dismissed', reason: '经核查，异议不成立。' } });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.notice).toMatchObject({ status: 'closed', outcome: 'objections-dismissed' });
+    await waitFor('filing.requested C', () => events(Events.filingRequested, C.caseId)[0]);
+    // B's close was written before C's request; the relay publishes in commit order, so B's would be here by now.
+    expect(events(Events.filingRequested, B.caseId)).toHaveLength(0);
+    expect(events(Events.noticeClosed, A.caseId)).toHaveLength(1);
+  });
+
+  const batch: CaseApproved[] = [];
+  const filings: any[] = [];
+
+  it('issues filing notices concurrently on two replicas with gapless, unique numbers per year', async () => {
+    // One add-occupation case for A's institution, and ten more new filings, all approved on 2025-10-14.
+    batch.push(approval({ institution: A.institution, applicationKind: 'add-occupation', occupations: [childcare], existingFilingNumber: 'JL-2025-0001' }));
+    for (let i = 0; i < 10; i++) batch.push(approval({ jurisdiction: i % 2 ? '220100' : '220200', occupations: [lathe] }));
+    for (const c of batch) await approve(kafka, c);
+    await Promise.all(batch.map((c) => noticeOf(c.caseId)));
+    await setClock('2025-10-22T02:00:00.000Z');
+    await Promise.all(batch.map((c) => noticeWhen(c.caseId, (n) => n.filingStatus === 'requested', 'filing requested')));
+
+    expect((await call(url(), 'POST', `/filing-requests/${noticeA.id}/issue`, { token: cityApprover })).status).toBe(403);
+    const noticeIds = [noticeA.id, noticeC.id, ...(await Promise.all(batch.map((c) => noticeOf(c.caseId)))).map((n: any) => n.id)];
+    const results = await Promise.all(noticeIds.map((id, i) => call(replicas[i % 2].url, 'POST', `/filing-requests/${id}/issue`, { token: approver })));
+    expect(results.map((r) => r.status)).toEqual(noticeIds.map(() => 201));
+    filings.push(...results.map((r) => r.body));
+    const n = noticeIds.length;
+    expect(filings.map((f) => f.noticeNumber).sort()).toEqual(Array.from({ length: n }, (_, i) => `吉人社备〔2025〕${i + 1}号`).sort());
+    expect(filings.map((f) => f.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(new Set(filings.map((f) => f.noticeDate))).toEqual(new Set(['2025-10-22']));
+    // Issuing twice is refused.
+    expect((await call(url(), 'POST', `/filing-requests/${noticeA.id}/issue`, { token: approver })).status).toBe(409);
+
+    const issued = await waitFor('filing.issued A', () => events(Events.filingIssued, A.caseId)[0]);
+    const fA = filings.find((f) => f.caseId === A.caseId);
+    expect(issued.headers[Headers.id]).toBe(fA.filingId);
+    expect(issued.payload).toMatchObject({
+      filingId: fA.filingId,
+      sequence: fA.sequence,
+      noticeNumber: fA.noticeNumber,
+      noticeDate: '2025-10-22',
+      issuingAuthority: '吉林省人力资源和社会保障厅',
+      institution: { name: '长春一汽模具制造有限公司', province: '220000', jurisdiction: '220100', jurisdictionName: '长春市', scope: 'own-employees' },
+      occupations: [lathe],
+      status: 'valid',
+    });
+  });
+
+  it('keeps the register: add-occupation extends the entry; public search by city, occupation, level and name; coverage', async () => {
+    const byName = await call(url(), 'GET', `/public/register?name=${encodeURIComponent('一汽模具')}`);
+    expect(byName.body.total).toBe(1);
+    expect(byName.body.items[0]).toMatchObject({ creditCode: A.institution.creditCode, jurisdiction: '220100', status: 'valid' });
+    expect(byName.body.items[0].occupations.map((o: any) => o.code).sort()).toEqual(['4-07-05-02', '6-18-01-01']);
+    expect(byName.body.items[0].filings).toHaveLength(2);
+
+    const level4childcare = await call(url(), 'GET', '/public/register?occupation=4-07-05-02&level=4&city=220100');
+    expect(level4childcare.body.items.map((i: any) => i.creditCode)).toEqual([A.institution.creditCode]);
+    expect((await call(url(), 'GET', '/public/register?occupation=4-07-05-02&level=1')).body.total).toBe(0);
+    expect((await call(url(), 'GET', `/public/register?occupation=${encodeURIComponent('车工')}&city=220200`)).body.total).toBe(5);
+
+    const all = await call(url(), 'GET', '/public/register?pageSize=5');
+    expect(all.body.total).toBe(12); // A and C plus ten from the batch (the add-occupation case extended A)
+    const page3 = await call(url(), 'GET', '/public/register?pageSize=5&page=3');
+    expect(page3.body.items).toHaveLength(2);
+    expect((await call(url(), 'GET', '/public/register?pageSize=500')).status).toBe(400);
+
+    const coverage = await call(url(), 'GET', '/public/register/coverage');
+    const latheCov = coverage.body.occupations.find((o: any) => o.code === '6-18-01-01');
+    expect(latheCov.jurisdictions.map((j: any) => j.code)).toEqual(['220100', '220200']);
+    expect(latheCov.citiesWithout.map((j: any) => j.code)).toContain('220300');
+    expect(coverage.body.occupations.find((o: any) => o.code === '4-07-05-02').jurisdictions).toEqual([{ code: '220100', name: '长春市', institutions: 1, levels: [4] }]);
+  });
+
+  it('replays the national feed twice with the same ids: a consumer deduping on ce_id sees nothing new; reconciliation names the missing ids', async () => {
+    const ids = filings.map((f) => f.filingId);
+    const feed = () => recorder.find((m) => m.topic === Events.filingIssued.topic);
+    await waitFor('every filing on the feed', () => feed().length === ids.length);
+    const deduped = () => new Set(feed().map((m) => m.headers[Headers.id]));
+    expect([...deduped()].sort()).toEqual([...ids].sort());
+    const firstPayloads = new Map(feed().map((m) => [m.headers[Headers.id], m.value]));
+
+    const viaEndpoint = await call(url(), 'POST', '/national-feed/replays', { token: admin, body: { fromSequence: 1 } });
+    expect(viaEndpoint.status).toBe(200);
+    expect(viaEndpoint.body).toMatchObject({ events: ids.length, firstSequence: 1, lastSequence: ids.length });
+    expect((await call(url(), 'POST', '/national-feed/replays', { token: staff, body: { fromSequence: 1 } })).status).toBe(403);
+    expect((await call(url(), 'POST', '/national-feed/replays', { token: admin, body: {} })).status).toBe(400);
+
+    const cli = await runCli(['--from-date', '2025-10-01']);
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ events: ids.length });
+
+    await waitFor('both replays on the feed', () => feed().length === ids.length * 3);
+    expect([...deduped()].sort()).toEqual([...ids].sort());
+    for (const m of feed()) expect(m.value).toBe(firstPayloads.get(m.headers[Headers.id]));
+
+    const held = ids.slice(2);
+    const rec = await call(url(), 'POST', '/national-feed/reconciliation', { token: admin, body: { heldIds: [...held, 'not-ours'] } });
+    expect(rec.status).toBe(200);
+    expect(rec.body.missing.map((m: any) => m.filingId).sort()).toEqual(ids.slice(0, 2).sort());
+    expect(rec.body.unknown).toEqual(['not-ours']);
+    expect(rec.body.issued).toBe(ids.length);
+  });
+
+  it('a notice that falls due while the service is down closes exactly once when it comes back', async () => {
+    const F = approval();
+    await approve(kafka, F);
+    const noticeF = await noticeOf(F.caseId);
+    expect(noticeF).toMatchObject({ startDate: '2025-10-22', endDate: '2025-10-29', status: 'open' });
+    await Promise.all(replicas.map((r) => r.stop()));
+    // Back up with a fresh clock (real time, well after 2025-10-29): the first scheduler pass runs before "ready".
+    await startReplicas();
+    const closed = await call(url(), 'GET', `/notices/by-case/${F.caseId}`, { token: staff });
+    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'no-objection' });
+    await waitFor('filing.requested F', () => events(Events.filingRequested, F.caseId)[0]);
+    expect(events(Events.noticeClosed, F.caseId)).toHaveLength(1);
+    expect(events(Events.filingRequested, F.caseId)).toHaveLength(1);
+  });
+
+  it('refuses to date a notice in a year without calendar data (dead-lettered at once), and accepts it once an administrator loads the year', async () => {
+    await setClock('2027-01-04T02:00:00.000Z');
+    const G = approval();
+    const meta = await approve(kafka, G);
+    const parked = await waitFor('the approval in the DLT', () => recorder.find((m) => m.topic === `${Events.caseApproved.topic}.dlt` && m.headers[Headers.id] === meta.id)[0]);
+    expect(parked.headers[Headers.dltErrorKind]).toBe('unprocessable');
+    expect(parked.headers[Headers.dltError]).toContain('no official holiday data for year 2027');
+    expect((await call(url(), 'GET', `/notices/by-case/${G.caseId}`, { token: staff })).status).toBe(404);
+
+    const wrongYear = await call(url(), 'POST', '/calendar/overrides', { token: admin, body: { year: 2027, days: [{ date: '2028-01-01', kind: 'holiday' }] } });
+    expect(wrongYear.status).toBe(400);
+    expect((await call(url(), 'POST', '/calendar/overrides', { token: staff, body: { year: 2027, days: [{ date: '2027-01-01', kind: 'holiday' }] } })).status).toBe(403);
+    const loaded = await call(url(), 'POST', '/calendar/overrides', {
+      token: admin,
+      body: { year: 2027, source: 'test arrangement', days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday', note: '元旦' })) },
+    });
+    expect(loaded.status).toBe(201);
+    expect(loaded.body.coveredYears).toContain(2027);
+    expect((await call(url(), 'GET', '/calendar')).body.coveredYears).toContain(2027);
+
+    await approve(kafka, G);
+    // 2027-01-04 (Mon) goes up; counting from the next day: 1/5, 1/6, 1/7, 1/8, 1/11.
+    expect(await noticeOf(G.caseId)).toMatchObject({ startDate: '2027-01-04', endDate: '2027-01-11' });
+  });
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/publication/src/feed/replay-feed.cli.ts', ...args], { cwd: ROOT, env: process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}

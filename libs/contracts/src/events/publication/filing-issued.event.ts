@@ -52,6 +52,11 @@ export class FilingIssued {
   /** 备案通知文号, e.g. 吉人社备〔2026〕12号. */
   @IsString() @IsNotEmpty() noticeNumber!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) noticeDate!: string;
+  /**
+   * 备案编号: the institution's filing number, assigned at its first filing and kept by add-occupation filings.
+   * Its national format is unknown, so publication makes it from a configurable template. Optional (added in v1).
+   */
+  @IsOptional() @IsString() @MaxLength(100) filingNumber?: string;
   /** 吉林省人力资源和社会保障厅 */
   @IsString() @IsNotEmpty() issuingAuthority!: string;
   @ValidateNested() @Type(() => FiledInstitutionPart) institution!: FiledInstitutionPart;

@@ -231,6 +231,14 @@ describe('intake: applications and materials', () => {
     expect((await client.resubmit(await staffToken('center-staff', '220100'), id)).status).toBe(403);
   });
 
+  it('serves the checklist per application kind and institution kind', async () => {
+    const token = await applicantToken(freshCreditCode());
+    const social = await client.request(token, 'GET', '/checklists/new-filing?institutionKind=social-org');
+    expect(social.status).toBe(200);
+    expect(social.body.map((i: { item: string }) => i.item)).toEqual(expect.arrayContaining(['experience-evidence', 'fee-standard', 'commitment-letter']));
+    expect((await client.request(token, 'GET', '/checklists/renewal?institutionKind=employer')).status).toBe(400);
+  });
+
   it('downloads a material exactly as uploaded, with its sha-256', async () => {
     const code = freshCreditCode();
     const token = await applicantToken(code);

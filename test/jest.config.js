@@ -3,6 +3,6 @@ module.exports = {
   ...require('../jest.preset'),
   displayName: 'platform',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/lint/**/*.spec.ts'],
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/lint/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts', '<rootDir>/deploy/**/*.e2e-spec.ts'],
   testTimeout: 180000,
 };

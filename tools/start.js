@@ -112,7 +112,7 @@ async function main() {
     ['approver 220000', { roles: ['approver'], jurisdiction: '220000', sub: 'approver-province' }],
     ['approver 220100', { roles: ['approver'], jurisdiction: '220100', sub: 'approver-changchun' }],
     ['admin 220000', { roles: ['admin'], jurisdiction: '220000', sub: 'admin' }],
-    ['applicant 91220101MA0Y3B9X1K', { roles: ['applicant'], jurisdiction: '220100', creditCode: '91220101MA0Y3B9X1K', sub: 'applicant-demo' }],
+    ['applicant 91220101MA0Y3B9X18', { roles: ['applicant'], jurisdiction: '220100', creditCode: '91220101MA0Y3B9X18', sub: 'applicant-demo' }],
   ];
   for (const [label, claims] of roles) say(`  ${label.padEnd(32)} ${await devToken(claims)}`);
   say('\nOther roles and jurisdictions: npm run -s dev-token -- --role <role> --jurisdiction <code>');

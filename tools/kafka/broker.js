@@ -237,12 +237,13 @@ async function waitForLeaders(admin, topicNames, timeoutMs = 60000) {
   }
 }
 
-/** The topic specs of the contracts catalogue (TypeScript, loaded through swc). */
+/** The topic specs of the contracts catalogue: compiled JavaScript in a built image, TypeScript through swc otherwise. */
 function catalogueTopics() {
-  require('@swc-node/register');
   require('reflect-metadata');
-  const { topicSpecs } = require(path.join(ROOT, 'libs', 'contracts', 'src', 'topics.ts'));
-  return topicSpecs();
+  const compiled = path.join(ROOT, 'libs', 'contracts', 'src', 'topics.js');
+  if (fs.existsSync(compiled)) return require(compiled).topicSpecs();
+  require('@swc-node/register');
+  return require(path.join(ROOT, 'libs', 'contracts', 'src', 'topics.ts')).topicSpecs();
 }
 
 function brokersFromEnv() {

@@ -7,7 +7,8 @@ const broker = require('../kafka/broker');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
-const STATE = path.join(ROOT, '.local', 'test-environment.json');
+// One state file per broker port, so parallel runs on different ports do not stop each other's broker.
+const STATE = path.join(ROOT, '.local', `test-environment-${TEST_KAFKA_PORT}.json`);
 
 function adminUrl() {
   return process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -37,6 +37,10 @@ export interface StartOptions {
   /** Wait until /health/ready answers 200 (default), or only until /health/live does. */
   waitFor?: 'ready' | 'live' | 'none';
   timeoutMs?: number;
+  /** Run TypeScript through swc (default), or plain JavaScript (a compiled bundle). */
+  typescript?: boolean;
+  /** Working directory of the process; the repository root by default. */
+  cwd?: string;
 }
 
 /** Starts a service as its own OS process, the way production runs it, and waits until it is ready. */
@@ -47,8 +51,8 @@ export async function startServiceProcess(opts: StartOptions): Promise<ServicePr
   const logDir = path.join(ROOT, '.local', 'test-logs');
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}-${port}.log`);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, opts.typescript === false ? [entry] : ['-r', '@swc-node/register', entry], {
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'log', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -102,7 +102,7 @@ describe('expert database (专家库)', () => {
     const form = new FormData();
     form.append('file', new Blob([JSON.stringify({ experts: rows })], { type: 'application/json' }), 'experts.json');
     const upload = await fetch(`${svc.url}/experts/imports`, { method: 'POST', headers: { authorization: `Bearer ${staff}` }, body: form });
-    const res = { status: upload.status, headers: upload.headers, body: await upload.json() };
+    const res = { status: upload.status, headers: upload.headers, body: (await upload.json()) as any };
     expect(res.status).toBe(202);
     expect(res.headers.get('location')).toBe(`/experts/imports/${res.body.id}`);
     const done = await waitFor('the import to finish', async () => {

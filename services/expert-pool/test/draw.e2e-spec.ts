@@ -1,0 +1,260 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
+import { produceEvent, startServiceProcess, ServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
+import { APPLICANT, call, expertFields, LATHE, token, WELDER } from './expert-fixtures';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const P = '220000';
+
+function request(caseId: string, over: Partial<ExpertGroupRequested> = {}): ExpertGroupRequested {
+  return {
+    caseId,
+    jurisdiction: P,
+    databaseLevel: P,
+    applicationKind: 'new-filing',
+    applicant: APPLICANT,
+    occupations: [
+      { code: LATHE, name: '车工', levels: [5, 4, 3], basis: 'national-standard' },
+      { code: WELDER, name: '焊工', levels: [4], basis: 'national-standard' },
+    ],
+    groupSize: 3,
+    reserves: 2,
+    maxPerEmployer: 1,
+    workPlan: '技术评估工作方案: 材料审核, 现场评估, 综合评审',
+    requestedBy: { subject: 'staff-1', role: 'center-staff', jurisdiction: P },
+    requestedAt: new Date().toISOString(),
+    ...over,
+  } as ExpertGroupRequested;
+}
+
+/**
+ * The draw end to end over the real broker: a request event arrives, the officer commits and draws, a member declines
+ * and is replaced, the group is formed at the kick-off and elects its leader, and after the comprehensive opinion the
+ * seed is revealed and the draw verifies, over HTTP and with the CLI.
+ */
+describe('the verifiable draw over Kafka', () => {
+  const kafka = testKafka();
+  let svc: ServiceProcess;
+  let recorder: TopicRecorder;
+  let staff: string;
+  let officer: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    svc = await startServiceProcess({ service: 'expert-pool', name: 'expert-pool-draw', env: { EVENT_MAX_ATTEMPTS: '2', EVENT_RETRY_BACKOFF_MS: '50' } });
+    recorder = await new TopicRecorder(kafka, [
+      Events.groupMemberReplaced.topic,
+      Events.groupFormed.topic,
+      Events.groupLeaderElected.topic,
+      Events.drawSeedRevealed.topic,
+      dltOf(Events.expertGroupRequested.topic),
+    ]).start();
+    staff = await token('center-staff', P);
+    officer = await token('discipline-officer', P);
+    // The provincial database: eight clean experts (two welders) and seven that avoidance must exclude.
+    const clean = Array.from({ length: 8 }, (_, i) => expertFields(500 + i, { name: `clean-${i}`, occupationCodes: i < 2 ? [WELDER, LATHE] : [LATHE] }));
+    const conflicted = [
+      expertFields(520, { name: 'works-there', employer: { name: '一汽模具', creditCode: APPLICANT.creditCode } }),
+      expertFields(521, { name: 'worked-there', formerEmployers: [{ name: APPLICANT.name, from: '2015-01-01', to: '2025-06-30' }] }),
+      expertFields(522, { name: 'shareholder', declaredConflicts: [{ name: APPLICANT.name, nature: 'shares', from: '2020-01-01' }] }),
+      expertFields(523, { name: 'relative', relativesEmployers: [{ name: APPLICANT.name, relation: 'spouse' }] }),
+      expertFields(524, { name: 'served', serviceHistory: [{ caseId: 'earlier-case', applicantName: APPLICANT.name, applicantCreditCode: APPLICANT.creditCode, servedOn: '2026-03-01' }] }),
+      expertFields(525, { name: 'suspended' }),
+      expertFields(526, { name: 'expired', termStart: '2020-01-01', termEnd: '2026-01-31' }),
+    ];
+    const imported = await call(svc.url, 'POST', '/experts/imports', staff, [...clean, ...conflicted]);
+    expect(imported.status).toBe(201);
+    const all = await call(svc.url, 'GET', '/experts?limit=100', staff);
+    for (const e of all.body.items) ids[e.name] = e.id;
+    await call(svc.url, 'POST', `/experts/${ids['suspended']}/suspend`, staff, { reason: 'under investigation' });
+  });
+
+  afterAll(async () => {
+    await recorder?.stop();
+    await svc?.stop();
+  });
+
+  const caseId = randomUUID();
+  let drawId: string;
+
+  it('a request event puts one draw in the officer queue, even when the event arrives twice', async () => {
+    const e = request(caseId);
+    const meta = await produceEvent(kafka, Events.expertGroupRequested, e);
+    await produceEvent(kafka, Events.expertGroupRequested, e, { id: meta.id });
+    const queued = await waitFor('the draw in the officer queue', async () => {
+      const r = await call(svc.url, 'GET', '/draws?status=QUEUED', officer);
+      return r.body.items.find((d: any) => d.caseId === caseId);
+    });
+    drawId = queued.id;
+    // A later event proves the duplicate has been consumed (same partition, keyed by case) before we count.
+    await produceEvent(kafka, Events.expertGroupRequested, request(caseId, { workPlan: 'second request' }));
+    await waitFor('the second request', async () => {
+      const r = await call(svc.url, 'GET', '/draws', officer);
+      return r.body.items.filter((d: any) => d.caseId === caseId).length === 2;
+    });
+    const all = await call(svc.url, 'GET', '/draws', officer);
+    expect(all.body.items.filter((d: any) => d.caseId === caseId && d.workPlan !== 'second request')).toHaveLength(1);
+    expect(queued).toMatchObject({ status: 'QUEUED', databaseLevel: P, requirements: { groupSize: 3, reserves: 2, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] } });
+  });
+
+  it('the officer commits before drawing; avoidance records every excluded expert with its rule', async () => {
+    expect((await call(svc.url, 'POST', `/draws/${drawId}/commitment`, staff)).status).toBe(403);
+    const committed = await call(svc.url, 'POST', `/draws/${drawId}/commitment`, officer);
+    expect(committed.status).toBe(201);
+    expect(committed.body.commitment).toMatchObject({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/), eligibleCount: 8, excludedCount: 7 });
+    expect(committed.body.seed).toBeNull();
+    const ex = await call(svc.url, 'GET', `/draws/${drawId}/exclusions`, officer);
+    const rules = Object.fromEntries(ex.body.excluded.map((x: any) => [x.name, x.hits.map((h: any) => h.rule)]));
+    expect(rules).toEqual({
+      'works-there': ['works-at-applicant'],
+      'worked-there': ['worked-at-applicant-recently'],
+      shareholder: ['declared-conflict'],
+      relative: ['relative-at-applicant'],
+      served: ['recently-served-applicant'],
+      suspended: ['not-active'],
+      expired: ['out-of-term'],
+    });
+    expect((await call(svc.url, 'GET', `/draws/${drawId}/exclusions`, staff)).status).toBe(403);
+  });
+
+  let members: string[];
+  it('the officer draws with their entropy; the list is sealed to everyone but the officer and the members', async () => {
+    const drawn = await call(svc.url, 'POST', `/draws/${drawId}/draw`, officer, { officerEntropy: 'dice 3-6-1-4-2' });
+    expect(drawn.status).toBe(201);
+    expect(drawn.body.status).toBe('DRAWN');
+    members = drawn.body.group.members.map((m: any) => m.expertId);
+    expect(members).toHaveLength(3);
+    expect(drawn.body.group.reserves).toHaveLength(2);
+    expect(drawn.body.group.members.some((m: any) => m.occupationCodes.includes(WELDER))).toBe(true);
+    expect((await call(svc.url, 'POST', `/draws/${drawId}/draw`, officer, { officerEntropy: 'again' })).status).toBe(409);
+
+    const asStaff = await call(svc.url, 'GET', `/draws/${drawId}`, staff);
+    expect(asStaff.body.group).toEqual({ sealed: true, memberCount: 3, reserveCount: 2, replacementCount: 0, leaderElected: false });
+    expect(JSON.stringify(asStaff.body)).not.toContain(members[0]);
+    expect(asStaff.body.commitment.commitment).toBe(drawn.body.commitment.commitment);
+    const asMember = await call(svc.url, 'GET', `/draws/${drawId}`, await token('expert', P, { expertId: members[0] }));
+    expect(asMember.body.group.sealed).toBe(false);
+    expect(asMember.body.group.members.map((m: any) => m.expertId)).toEqual(members);
+    expect(asMember.body.group.reserves).toBeUndefined();
+    const outsider = await call(svc.url, 'GET', `/draws/${drawId}`, await token('expert', P, { expertId: ids['relative'] }));
+    expect(outsider.status).toBe(403);
+  });
+
+  it('a member who declines is replaced by the next reserve, with the reason (member-replaced event)', async () => {
+    const before = (await call(svc.url, 'GET', `/draws/${drawId}`, officer)).body;
+    const leaving = before.group.members.find((m: any) => !m.occupationCodes.includes(WELDER) || before.group.members.filter((x: any) => x.occupationCodes.includes(WELDER)).length > 1);
+    const declined = await call(svc.url, 'POST', `/draws/${drawId}/members/${leaving.expertId}/decline`, await token('expert', P, { expertId: leaving.expertId }), {
+      reason: 'abroad during the on-site visit',
+    });
+    expect(declined.status).toBe(200);
+    expect(declined.body.group.sealed).toBe(true); // no longer a member: the list is sealed to them again
+    const after = (await call(svc.url, 'GET', `/draws/${drawId}`, officer)).body;
+    const replacement = after.group.replacements[0];
+    expect(replacement).toMatchObject({ replacedExpertId: leaving.expertId, cause: 'declined', reason: 'abroad during the on-site visit' });
+    expect(before.group.reserves.map((r: any) => r.expertId)).toContain(replacement.replacementExpertId);
+    members = after.group.members.map((m: any) => m.expertId);
+    expect(members).toContain(replacement.replacementExpertId);
+    expect(members).not.toContain(leaving.expertId);
+    const event = await waitFor('member-replaced event', () => recorder.find((m) => m.topic === Events.groupMemberReplaced.topic && m.key === caseId)[0]);
+    expect(JSON.parse(event.value)).toMatchObject({ replacedExpertId: leaving.expertId, replacement: { expertId: replacement.replacementExpertId }, cause: 'declined' });
+  });
+
+  it('the kick-off forms the group (formed event) and the members elect their leader (leader-elected event)', async () => {
+    expect((await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff)).status).toBe(409); // nobody confirmed yet
+    for (const m of members) {
+      expect((await call(svc.url, 'POST', `/draws/${drawId}/members/${m}/confirm`, await token('expert', P, { expertId: m }))).status).toBe(200);
+    }
+    const formed = await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff);
+    expect(formed.status).toBe(200);
+    expect(formed.body.group.sealed).toBe(false); // unsealed for the centre after the kick-off
+    const formedEvent = await waitFor('group formed event', () => recorder.find((m) => m.topic === Events.groupFormed.topic && m.key === caseId)[0]);
+    const payload = JSON.parse(formedEvent.value);
+    expect(payload).toMatchObject({ caseId, drawId, databaseLevel: P, reserveCount: 1, commitment: formed.body.commitment.commitment });
+    expect(payload.members.map((m: any) => m.expertId)).toEqual(members);
+
+    const [a, b, c] = members;
+    const vote = async (voter: string, candidate: string) => call(svc.url, 'POST', `/draws/${drawId}/votes`, await token('expert', P, { expertId: voter }), { candidateExpertId: candidate });
+    expect((await vote(a, b)).body.outcome.state).toBe('open');
+    expect((await vote(a, c)).status).toBe(409);
+    expect((await vote(b, b)).body.outcome.state).toBe('open');
+    const last = await vote(c, a);
+    expect(last.body.outcome).toEqual({ state: 'elected', leaderExpertId: b, votes: 2, voters: 3 });
+    const elected = await waitFor('leader elected event', () => recorder.find((m) => m.topic === Events.groupLeaderElected.topic && m.key === caseId)[0]);
+    expect(JSON.parse(elected.value)).toMatchObject({ caseId, groupId: formed.body.groupId, leaderExpertId: b, votes: 2, voters: 3 });
+  });
+
+  it('after the comprehensive opinion the seed is revealed and the draw verifies (endpoint and CLI)', async () => {
+    const sealed = await call(svc.url, 'GET', `/draws/${drawId}/verification`, undefined);
+    expect(sealed.body).toMatchObject({ state: 'sealed' });
+    expect(sealed.body.published).toBeUndefined();
+    const preliminary: OpinionSubmitted = {
+      caseId,
+      jurisdiction: P,
+      opinionId: randomUUID(),
+      kind: 'preliminary',
+      result: 'pass',
+      summary: '初评通过',
+      leaderExpertId: members[1],
+      submittedAt: new Date().toISOString(),
+    } as OpinionSubmitted;
+    await produceEvent(kafka, Events.opinionSubmitted, preliminary);
+    await produceEvent(kafka, Events.opinionSubmitted, { ...preliminary, opinionId: randomUUID(), kind: 'comprehensive', total: 82, passLine: 70 });
+    const revealed = await waitFor('seed revealed event', () => recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)[0]);
+    expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)).toHaveLength(1);
+    const seed = JSON.parse(revealed.value).seed;
+
+    const v = await call(svc.url, 'GET', `/draws/${drawId}/verification`, undefined);
+    expect(v.body).toMatchObject({ state: 'revealed', report: { match: true, mismatches: [] } });
+    expect(v.body.published.seed).toBe(seed);
+    expect(v.body.published.result.members).not.toEqual(members); // as drawn, before the replacement
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'draw-'));
+    const file = path.join(dir, 'published.json');
+    writeFileSync(file, JSON.stringify(v.body));
+    const cli = path.join('services', 'expert-pool', 'src', 'draws', 'verify-draw.cli.ts');
+    const out = execFileSync(process.execPath, ['-r', '@swc-node/register', cli, file], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toContain('MATCH');
+
+    const tampered = path.join(dir, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify({ ...v.body.published, officerEntropy: 'dice 3-6-1-4-3' }));
+    let failed: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, ['-r', '@swc-node/register', cli, tampered], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      failed = err as { status: number; stderr: string };
+    }
+    expect(failed?.status).toBe(1);
+    expect(failed?.stderr).toContain('MISMATCH');
+
+    const posted = await call(svc.url, 'POST', '/draws/verify', undefined, { ...v.body.published, seed: seed.replace(/^./, (ch: string) => (ch === '0' ? '1' : '0')) });
+    expect(posted.status).toBe(200);
+    expect(posted.body.match).toBe(false);
+    expect(posted.body.mismatches[0]).toContain('commitment mismatch');
+  });
+
+  it('names the unmet requirement and draws nothing when too few experts are eligible', async () => {
+    const other = randomUUID();
+    await produceEvent(kafka, Events.expertGroupRequested, request(other, { occupations: [{ code: '4-07-05-02', name: '评茶员', levels: [4], basis: 'national-standard' }] }));
+    const d = await waitFor('the second draw request', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === other));
+    const res = await call(svc.url, 'POST', `/draws/${d.id}/commitment`, officer);
+    expect(res.status).toBe(422);
+    expect(res.body.unmet).toEqual([{ requirement: 'occupation-coverage', message: 'occupation 4-07-05-02: no eligible expert covers it' }]);
+    expect((await call(svc.url, 'GET', `/draws/${d.id}`, officer)).body).toMatchObject({ status: 'QUEUED', commitment: null, group: null });
+  });
+
+  it('a request the handler cannot process ends in the DLT, and the consumer moves on', async () => {
+    const bad = randomUUID();
+    await produceEvent(kafka, Events.expertGroupRequested, request(bad, { jurisdiction: '220581', databaseLevel: '220581' }));
+    const dead = await waitFor('the DLT message', () => recorder.find((m) => m.topic === dltOf(Events.expertGroupRequested.topic) && m.key === bad)[0]);
+    expect(dead.headers['dlt-error']).toContain('keeps no expert database');
+    expect(dead.headers['dlt-consumer-group']).toBe('expert-pool');
+    const next = randomUUID();
+    await produceEvent(kafka, Events.expertGroupRequested, request(next));
+    await waitFor('the next request queued', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.some((x: any) => x.caseId === next));
+    expect((await call(svc.url, 'GET', '/draws', officer)).body.items.some((x: any) => x.caseId === bad)).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -19,7 +20,7 @@ import { CREDIT_CODE_PATTERN, JURISDICTION_CODE_PATTERN, OccupationPart } from '
 
 export class FiledContactPart {
   @IsString() @IsNotEmpty() person!: string;
-  @IsString() @IsNotEmpty() phone!: string;
+  @IsString() @Matches(/^[0-9+\-() ]{5,30}$/) phone!: string;
   @IsOptional() @IsEmail() email?: string;
   @IsString() @IsNotEmpty() address!: string;
 }
@@ -29,7 +30,7 @@ export class FiledInstitutionPart {
   @Matches(CREDIT_CODE_PATTERN) creditCode!: string;
   @IsIn(INSTITUTION_KINDS) kind!: InstitutionKind;
   /** Always 220000 (吉林省). */
-  @Matches(JURISDICTION_CODE_PATTERN) province!: string;
+  @IsIn(['220000']) province!: string;
   /** The jurisdiction that filed it (220000 or a city-level code). */
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
   @IsString() @IsNotEmpty() jurisdictionName!: string;
@@ -44,7 +45,7 @@ export class FiledInstitutionPart {
  * so a replay carries the same id and a consumer that dedupes on it sees no duplicate.
  */
 export class FilingIssued {
-  @IsString() @IsNotEmpty() filingId!: string;
+  @IsUUID() filingId!: string;
   /** Gapless sequence of the national feed; replay can start from any sequence number. */
   @IsInt() @Min(1) sequence!: number;
   @IsString() @IsNotEmpty() caseId!: string;

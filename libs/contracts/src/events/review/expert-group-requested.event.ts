@@ -35,8 +35,8 @@ export class ExpertGroupRequested {
   @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
   @ValidateNested() @Type(() => DrawApplicantPart) applicant!: DrawApplicantPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
-  /** Odd, at least 3. */
-  @IsInt() @Min(3) @Max(15) groupSize!: number;
+  /** Odd, at least 3 (an odd group cannot tie). */
+  @IsIn([3, 5, 7, 9, 11, 13, 15]) groupSize!: number;
   @IsInt() @Min(0) @Max(10) reserves!: number;
   @IsOptional() @IsInt() @Min(1) maxPerEmployer?: number;
   @IsString() @MaxLength(4000) workPlan!: string;

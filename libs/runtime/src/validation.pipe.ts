@@ -1,15 +1,5 @@
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
-
-function flatten(errors: ValidationError[], parent = ''): string[] {
-  const out: string[] = [];
-  for (const e of errors) {
-    const path = parent ? `${parent}.${e.property}` : e.property;
-    for (const msg of Object.values(e.constraints ?? {})) out.push(`${path}: ${msg}`);
-    if (e.children?.length) out.push(...flatten(e.children, path));
-  }
-  return out;
-}
+import { describeValidationErrors } from '@filing/contracts';
 
 /** Whitelist, refuse unknown fields, and name every problem (architecture §5.3). */
 export function strictValidationPipe(): ValidationPipe {
@@ -18,7 +8,7 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const problems = flatten(errors);
+      const problems = describeValidationErrors(errors);
       return new BadRequestException({ error: 'Bad Request', message: `invalid request: ${problems.join('; ')}`, problems });
     },
   });

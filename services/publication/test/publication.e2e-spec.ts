@@ -73,11 +73,12 @@ describe('publication: notice, objections, filing notice, register, national fee
   const C = approval();
   const H = approval();
   const D = approval();
-  let noticeA: any, noticeB: any, noticeC: any, noticeH: any;
+  const S = approval({ occupations: [lathe, childcare] });
+  let noticeA: any, noticeB: any, noticeC: any, noticeH: any, noticeS: any;
 
   it('opens a notice on approval with explicit start and end dates (five working days, publication day not counted)', async () => {
-    for (const c of [A, B, C, H]) await approve(kafka, c);
-    [noticeA, noticeB, noticeC, noticeH] = await Promise.all([A, B, C, H].map((c) => noticeOf(c.caseId)));
+    for (const c of [A, B, C, H, S]) await approve(kafka, c);
+    [noticeA, noticeB, noticeC, noticeH, noticeS] = await Promise.all([A, B, C, H, S].map((c) => noticeOf(c.caseId)));
     // 9/29 goes up; counting from 9/30: 9/30, [10/1–10/8 National Day], 10/9, 10/10, 10/11 (调休 Saturday), 10/13.
     expect(noticeA).toMatchObject({ startDate: '2025-09-29', endDate: '2025-10-13', workingDays: 5, publicationDayCounts: false, status: 'open' });
     const opened = await waitFor('notice.opened for A', () => events(Events.noticeOpened, A.caseId)[0]);
@@ -152,6 +153,16 @@ describe('publication: notice, objections, filing notice, register, national fee
     const resolved = await waitFor('objection.resolved', () => events(Events.objectionResolved, B.caseId)[0]);
     expect(resolved.payload).toMatchObject({ outcome: 'upheld', struckOccupationCodes: [], reason: '经实地核查，实操场地不符合要求，异议成立。' });
 
+    const onS = await call(url(), 'POST', `/public/notices/${noticeS.id}/objections`, { body: objector({ reason: '保育师四级无考评人员。' }) });
+    const strike = await call(url(), 'POST', `/objections/${onS.body.objectionId}/resolution`, {
+      token: staff,
+      body: { outcome: 'upheld', scope: 'occupations', struckOccupationCodes: ['4-07-05-02'], reason: '保育师考评人员不足，核减该职业。' },
+    });
+    expect(strike.status).toBe(200);
+    const status = await call(url(), 'GET', `/public/objections/${onS.body.receiptNumber}`);
+    expect(status.body).toMatchObject({ status: 'upheld', resolutionReason: '保育师考评人员不足，核减该职业。' });
+    expect(JSON.stringify(status.body)).not.toContain('220102199001011234');
+
     const [objC] = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
     expect((await call(url(), 'POST', `/objections/${objC.id}/investigation`, { token: staff, body: { note: '调取材料' } })).status).toBe(200);
   });
@@ -163,6 +174,8 @@ describe('publication: notice, objections, filing notice, register, national fee
     const closedB = await noticeWhen(B.caseId, (n) => n.status === 'closed', 'closed');
     expect(closedB).toMatchObject({ outcome: 'objection-upheld', filingStatus: 'none' });
     await noticeWhen(C.caseId, (n) => n.status === 'awaiting-objections', 'held for its objection');
+    const struck = await noticeWhen(S.caseId, (n) => n.status === 'closed', 'closed');
+    expect(struck).toMatchObject({ outcome: 'occupations-struck', remainingOccupations: [lathe], filingStatus: 'requested' });
 
     expect((await waitFor('notice.closed A', () => events(Events.noticeClosed, A.caseId)[0])).payload).toMatchObject({ outcome: 'no-objection', remainingOccupations: [lathe] });
     expect((await waitFor('notice.closed B', () => events(Events.noticeClosed, B.caseId)[0])).payload).toMatchObject({ outcome: 'objection-upheld', remainingOccupations: [] });
@@ -199,7 +212,7 @@ describe('publication: notice, objections, filing notice, register, national fee
 
   it('issues filing notices concurrently on two replicas with gapless, unique numbers per year', async () => {
     // One add-occupation case for A's institution, and ten more new filings, all approved on 2025-10-14.
-    batch.push(approval({ institution: A.institution, applicationKind: 'add-occupation', occupations: [childcare], existingFilingNumber: 'JL-2025-0001' }));
+    batch.push(approval({ institution: A.institution, applicationKind: 'add-occupation', occupations: [childcare] }));
     for (let i = 0; i < 10; i++) batch.push(approval({ jurisdiction: i % 2 ? '220100' : '220200', occupations: [lathe] }));
     for (const c of batch) await approve(kafka, c);
     await Promise.all(batch.map((c) => noticeOf(c.caseId)));
@@ -215,6 +228,10 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(filings.map((f) => f.noticeNumber).sort()).toEqual(Array.from({ length: n }, (_, i) => `吉人社备〔2025〕${i + 1}号`).sort());
     expect(filings.map((f) => f.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(new Set(filings.map((f) => f.noticeDate))).toEqual(new Set(['2025-10-22']));
+    // 备案编号: one per institution, kept by the add-occupation filing.
+    const addOcc = filings.find((f) => f.caseId === batch[0].caseId);
+    expect(addOcc.filingNumber).toBe(filings.find((f) => f.caseId === A.caseId).filingNumber);
+    expect(new Set(filings.map((f) => f.filingNumber))).toEqual(new Set(Array.from({ length: n - 1 }, (_, i) => `220000-2025-${String(i + 1).padStart(4, '0')}`)));
     // Issuing twice is refused.
     expect((await call(url(), 'POST', `/filing-requests/${noticeA.id}/issue`, { token: approver })).status).toBe(409);
 
@@ -226,6 +243,7 @@ describe('publication: notice, objections, filing notice, register, national fee
       sequence: fA.sequence,
       noticeNumber: fA.noticeNumber,
       noticeDate: '2025-10-22',
+      filingNumber: fA.filingNumber,
       issuingAuthority: '吉林省人力资源和社会保障厅',
       institution: { name: '长春一汽模具制造有限公司', province: '220000', jurisdiction: '220100', jurisdictionName: '长春市', scope: 'own-employees' },
       occupations: [lathe],
@@ -260,7 +278,9 @@ describe('publication: notice, objections, filing notice, register, national fee
 
   it('replays the national feed twice with the same ids: a consumer deduping on ce_id sees nothing new; reconciliation names the missing ids', async () => {
     const ids = filings.map((f) => f.filingId);
-    const feed = () => recorder.find((m) => m.topic === Events.filingIssued.topic);
+    // Only this run's filings: the broker may keep the topic from earlier runs.
+    const ours = new Set(ids);
+    const feed = () => recorder.find((m) => m.topic === Events.filingIssued.topic && ours.has(m.headers[Headers.id]));
     await waitFor('every filing on the feed', () => feed().length === ids.length);
     const deduped = () => new Set(feed().map((m) => m.headers[Headers.id]));
     expect([...deduped()].sort()).toEqual([...ids].sort());

@@ -1,6 +1,7 @@
 import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
 import { CreatePublication1764200000001 } from './migrations/1764200000001-create-publication.migration';
+import { AddFilingNumber1764200000002 } from './migrations/1764200000002-add-filing-number.migration';
 
 export const SCHEMA = 'publication';
 
@@ -8,5 +9,5 @@ export const SCHEMA = 'publication';
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [],
-  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001],
+  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001, AddFilingNumber1764200000002],
 };

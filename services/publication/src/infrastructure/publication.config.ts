@@ -18,6 +18,8 @@ export interface PublicationConfig {
   noticePollMs: number;
   /** 备案通知文号 template with {year} and {seq}. */
   noticeNumberTemplate: string;
+  /** 备案编号 template with {year} and {seq}; the national format is unknown, so it is configuration. */
+  filingNumberTemplate: string;
   issuingAuthority: string;
   objectionRateLimit: number;
   objectionRateWindowMs: number;
@@ -30,7 +32,9 @@ export function loadPublicationConfig(): PublicationConfig {
   const noticeWorkingDays = intEnv('NOTICE_WORKING_DAYS', 5);
   if (noticeWorkingDays < 5) throw new Error('configuration: NOTICE_WORKING_DAYS must be at least 5 (procedure: 公示不少于5个工作日)');
   const noticeNumberTemplate = env('FILING_NOTICE_NUMBER_TEMPLATE', '吉人社备〔{year}〕{seq}号');
-  assertNoticeNumberTemplate(noticeNumberTemplate);
+  assertNoticeNumberTemplate(noticeNumberTemplate, 'FILING_NOTICE_NUMBER_TEMPLATE');
+  const filingNumberTemplate = env('FILING_NUMBER_TEMPLATE', '220000-{year}-{seq:4}');
+  assertNoticeNumberTemplate(filingNumberTemplate, 'FILING_NUMBER_TEMPLATE');
   let centreContacts: Record<string, CentreContact> = {};
   const raw = process.env.CENTRE_CONTACTS;
   if (raw) {
@@ -45,6 +49,7 @@ export function loadPublicationConfig(): PublicationConfig {
     publicationDayCounts: boolEnv('NOTICE_PUBLICATION_DAY_COUNTS', false),
     noticePollMs: intEnv('NOTICE_POLL_MS', 30000),
     noticeNumberTemplate,
+    filingNumberTemplate,
     issuingAuthority: env('FILING_ISSUING_AUTHORITY', '吉林省人力资源和社会保障厅'),
     objectionRateLimit: intEnv('OBJECTION_RATE_LIMIT', 5),
     objectionRateWindowMs: intEnv('OBJECTION_RATE_WINDOW_MS', 10 * 60 * 1000),

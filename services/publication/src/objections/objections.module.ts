@@ -4,11 +4,12 @@ import { InvestigateObjectionController } from './commands/investigate-objection
 import { LodgeObjectionController } from './commands/lodge-objection/lodge-objection.controller';
 import { ObjectionBodyLimitMiddleware } from './commands/lodge-objection/objection-body-limit.middleware';
 import { ResolveObjectionController } from './commands/resolve-objection/resolve-objection.controller';
+import { GetObjectionStatusController } from './queries/get-objection-status/get-objection-status.controller';
 import { ListObjectionsController } from './queries/list-objections/list-objections.controller';
 
 @Module({
   imports: [NoticesModule],
-  controllers: [LodgeObjectionController, InvestigateObjectionController, ResolveObjectionController, ListObjectionsController],
+  controllers: [LodgeObjectionController, InvestigateObjectionController, ResolveObjectionController, ListObjectionsController, GetObjectionStatusController],
 })
 export class ObjectionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,7 +1,10 @@
-/** 备案通知文号 from a template such as `吉人社备〔{year}〕{seq}号`; {seq} may be padded as {seq:3}. */
-export function assertNoticeNumberTemplate(template: string): void {
+/**
+ * Numbers made from a template with the year and a per-year sequence: 备案通知文号 such as `吉人社备〔{year}〕{seq}号`,
+ * and 备案编号. {seq} may be zero-padded as {seq:4}.
+ */
+export function assertNoticeNumberTemplate(template: string, variable = 'FILING_NOTICE_NUMBER_TEMPLATE'): void {
   if (!template.includes('{year}') || !/\{seq(:\d+)?\}/.test(template)) {
-    throw new Error(`configuration: FILING_NOTICE_NUMBER_TEMPLATE must contain {year} and {seq} (or {seq:N}), got "${template}"`);
+    throw new Error(`configuration: ${variable} must contain {year} and {seq} (or {seq:N}), got "${template}"`);
   }
 }
 

@@ -52,6 +52,15 @@ export class IssueFilingNoticeController {
       const seq = await this.next(manager, `filing-notice:${year}`);
       const sequence = await this.next(manager, 'national-feed');
       const noticeNumber = formatNoticeNumber(this.config.noticeNumberTemplate, year, seq);
+      // 备案编号: kept from the institution's first filing; a new institution gets the next one of the year.
+      const [entry] = await manager.query(
+        `SELECT occupations, filings, filing_number AS "filingNumber" FROM ${SCHEMA}.register_entry WHERE credit_code = $1 FOR UPDATE`,
+        [notice.institution.creditCode],
+      );
+      const filingNumber: string =
+        entry?.filingNumber ??
+        notice.existingFilingNumber ??
+        formatNoticeNumber(this.config.filingNumberTemplate, year, await this.next(manager, `filing-number:${year}`));
       const filingId = randomUUID();
       const issuedAt = this.clock.now();
       const inst = notice.institution;
@@ -63,6 +72,7 @@ export class IssueFilingNoticeController {
         applicationKind: notice.applicationKind,
         noticeNumber,
         noticeDate,
+        filingNumber,
         issuingAuthority: this.config.issuingAuthority,
         institution: {
           name: inst.name,
@@ -83,24 +93,24 @@ export class IssueFilingNoticeController {
       const [published] = await manager.query(`SELECT headers, payload FROM ${SCHEMA}.outbox WHERE id = $1`, [filingId]);
       const issuedBy = { subject: principal.sub, role: 'approver', jurisdiction: principal.jurisdiction, ...(principal.name ? { name: principal.name } : {}) };
       await manager.query(
-        `INSERT INTO ${SCHEMA}.filing (id, case_id, notice_id, notice_year, notice_seq, notice_number, notice_date, feed_sequence, issued_by, issued_at, event_headers, event_payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [filingId, notice.caseId, noticeId, year, seq, noticeNumber, noticeDate, sequence, JSON.stringify(issuedBy), issuedAt, JSON.stringify(published.headers), JSON.stringify(published.payload)],
+        `INSERT INTO ${SCHEMA}.filing (id, case_id, notice_id, notice_year, notice_seq, notice_number, notice_date, feed_sequence, issued_by, issued_at, event_headers, event_payload, filing_number)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [filingId, notice.caseId, noticeId, year, seq, noticeNumber, noticeDate, sequence, JSON.stringify(issuedBy), issuedAt, JSON.stringify(published.headers), JSON.stringify(published.payload), filingNumber],
       );
       await manager.query(`UPDATE ${SCHEMA}.notice SET filing_status = 'issued' WHERE id = $1`, [noticeId]);
 
       // The register (备案名录): a new entry, or an add-occupation case extending the existing one.
       const filingRef = { filingId, noticeNumber, noticeDate, applicationKind: notice.applicationKind, occupations: occupations.map((o) => o.code) };
-      const [entry] = await manager.query(`SELECT occupations, filings FROM ${SCHEMA}.register_entry WHERE credit_code = $1 FOR UPDATE`, [inst.creditCode]);
       if (entry) {
         await manager.query(
-          `UPDATE ${SCHEMA}.register_entry SET occupations = $2, filings = $3, name = $4, contact = $5, status = 'valid', updated_at = $6 WHERE credit_code = $1`,
-          [inst.creditCode, JSON.stringify(mergeOccupations(entry.occupations, occupations)), JSON.stringify([...entry.filings, filingRef]), inst.name, JSON.stringify(payload.institution.contact), issuedAt],
+          `UPDATE ${SCHEMA}.register_entry SET occupations = $2, filings = $3, name = $4, contact = $5, status = 'valid', updated_at = $6,
+             filing_number = coalesce(filing_number, $7) WHERE credit_code = $1`,
+          [inst.creditCode, JSON.stringify(mergeOccupations(entry.occupations, occupations)), JSON.stringify([...entry.filings, filingRef]), inst.name, JSON.stringify(payload.institution.contact), issuedAt, filingNumber],
         );
       } else {
         await manager.query(
-          `INSERT INTO ${SCHEMA}.register_entry (credit_code, name, kind, jurisdiction, jurisdiction_name, scope, contact, occupations, filings, notice_number, notice_date, status, first_filed_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'valid', $12, $12)`,
+          `INSERT INTO ${SCHEMA}.register_entry (credit_code, name, kind, jurisdiction, jurisdiction_name, scope, contact, occupations, filings, notice_number, notice_date, status, first_filed_at, updated_at, filing_number)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'valid', $12, $12, $13)`,
           [
             inst.creditCode,
             inst.name,
@@ -114,10 +124,11 @@ export class IssueFilingNoticeController {
             noticeNumber,
             noticeDate,
             issuedAt,
+            filingNumber,
           ],
         );
       }
-      return { filingId, noticeNumber, noticeDate, sequence, caseId: notice.caseId };
+      return { filingId, noticeNumber, noticeDate, filingNumber, sequence, caseId: notice.caseId };
     });
   }
 

@@ -42,7 +42,7 @@ export class SearchRegisterController {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${SCHEMA}.register_entry r WHERE ${whereSql}`, params);
     const items = await this.dataSource.query(
       `SELECT r.name, r.credit_code AS "creditCode", r.kind, r.jurisdiction, r.jurisdiction_name AS "jurisdictionName", r.scope, r.contact,
-              r.occupations, r.notice_number AS "noticeNumber", to_char(r.notice_date, 'YYYY-MM-DD') AS "noticeDate", r.filings, r.status
+              r.occupations, r.filing_number AS "filingNumber", r.notice_number AS "noticeNumber", to_char(r.notice_date, 'YYYY-MM-DD') AS "noticeDate", r.filings, r.status
          FROM ${SCHEMA}.register_entry r WHERE ${whereSql}
         ORDER BY r.notice_date DESC, r.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,

@@ -3,6 +3,8 @@ import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
 import { SCHEMA, serviceDatabase } from './infrastructure/database';
+import { EvaluationsModule } from './evaluations/evaluations.module';
+import { StandardsModule } from './standards/standards.module';
 
 @Module({
   imports: [
@@ -10,6 +12,8 @@ import { SCHEMA, serviceDatabase } from './infrastructure/database';
     AuthModule.forRoot(),
     DatabaseModule.forService(serviceDatabase),
     MessagingModule.forService({ service: 'assessment', schema: SCHEMA }),
+    StandardsModule,
+    EvaluationsModule,
   ],
 })
 export class AppModule {}

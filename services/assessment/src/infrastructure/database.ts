@@ -1,10 +1,17 @@
 import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
+import { StandardVersion } from '../standards/domain/standard.entity';
+import { Evaluation } from '../evaluations/domain/evaluation.entity';
+import { Finding } from '../evaluations/domain/finding.entity';
+import { Opinion } from '../evaluations/domain/opinion.entity';
+import { ScoreSheet } from '../evaluations/domain/score-sheet.entity';
+import { CreateAssessment1764200000001 } from './migrations/1764200000001-create-assessment.migration';
+import { SeedDefaultStandards1764200000002 } from './migrations/1764200000002-seed-default-standards.migration';
 
 export const SCHEMA = 'assessment';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
-  entities: [],
-  migrations: [messagingTablesMigration(SCHEMA)],
+  entities: [StandardVersion, Evaluation, Finding, ScoreSheet, Opinion],
+  migrations: [messagingTablesMigration(SCHEMA), CreateAssessment1764200000001, SeedDefaultStandards1764200000002],
 };

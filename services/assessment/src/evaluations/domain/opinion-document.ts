@@ -1,0 +1,54 @@
+// The opinion as a document: what the leader submitted, with everything the paper form shows. Pure domain code.
+import type { OpinionKind, OpinionSubmitted } from '@filing/contracts';
+import type { Consolidation } from './consolidation';
+import type { GroupMember } from './evaluation.entity';
+
+export interface OpinionDocument {
+  opinionId: string;
+  caseId: string;
+  jurisdiction: string;
+  kind: OpinionKind;
+  /** Preliminary review round (1, then +1 after each return); 1 for the other kinds. */
+  round: number;
+  result: 'pass' | 'fail';
+  summary: string;
+  reasons: string[];
+  applicant: { name: string; creditCode: string } | null;
+  institutionKind: 'employer' | 'social-org' | null;
+  applicationKind: 'new-filing' | 'add-occupation' | null;
+  occupations: { code: string; name: string; workType?: string; levels: number[] }[];
+  group: { groupId: string | null; leader: { expertId: string; name: string }; members: GroupMember[] };
+  standard: { standardId: string; version: string; title: string; provisional: boolean; total: number; passLine: number };
+  findings?: { expertId: string; name: string; subItemId: string | null; materialRef: string | null; text: string; recordedAt: string }[];
+  consolidation?: Consolidation & { occupationOnly: boolean };
+  methodsUsed?: string[];
+  evidenceNotes?: { expertId: string; name: string; note: string }[];
+  dissent?: { expertId: string; name: string; opinion: string }[];
+  technicalOpinionId?: string;
+  submittedAt: string;
+}
+
+/** The event review receives. Veto items are named "<id> <title>" so review can show them without the standard. */
+export function opinionEvent(doc: OpinionDocument): OpinionSubmitted {
+  const event: OpinionSubmitted = {
+    caseId: doc.caseId,
+    jurisdiction: doc.jurisdiction,
+    opinionId: doc.opinionId,
+    kind: doc.kind,
+    result: doc.result,
+    summary: [doc.summary, ...doc.reasons.map((r, i) => `${i + 1}. ${r}`)].join('\n').slice(0, 8000),
+    standard: { standardId: doc.standard.standardId, version: doc.standard.version },
+    leaderExpertId: doc.group.leader.expertId,
+    submittedAt: doc.submittedAt,
+  };
+  const c = doc.consolidation;
+  if (c) {
+    event.total = c.total;
+    event.passLine = c.passLine;
+    event.items = c.items.map((i) => ({ itemId: i.itemId, title: i.title, maxPoints: i.maxPoints, score: i.score }));
+    event.vetoes = c.vetoes.map((v) => `${v.vetoId} ${v.title}`);
+    event.vetoed = c.vetoed;
+  }
+  if (doc.dissent?.length) event.dissent = doc.dissent.map((d) => `${d.name}（${d.expertId}）：${d.opinion}`);
+  return event;
+}

@@ -70,56 +70,86 @@ export function shiftMonths(date: string, months: number): string {
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-function sameOrganisation(a: Organisation, b: Organisation): 'credit code' | 'name' | undefined {
-  if (a.creditCode && b.creditCode && a.creditCode.toUpperCase() === b.creditCode.toUpperCase()) return 'credit code';
-  if (normaliseOrganisationName(a.name) === normaliseOrganisationName(b.name)) return 'name';
-  return undefined;
+type Matcher = (o: Organisation) => 'credit code' | 'name' | undefined;
+
+/** Compares organisations with the applicant; normalised names are memoised (employer names repeat a lot). */
+function applicantMatcher(applicant: Organisation): Matcher {
+  const code = applicant.creditCode?.toUpperCase();
+  const name = normaliseOrganisationName(applicant.name);
+  const cache = new Map<string, string>();
+  return (o) => {
+    if (code && o.creditCode && o.creditCode.toUpperCase() === code) return 'credit code';
+    let n = cache.get(o.name);
+    if (n === undefined) {
+      n = normaliseOrganisationName(o.name);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(o.name, n);
+    }
+    return n === name ? 'name' : undefined;
+  };
 }
 
 function describe(o: Organisation): string {
   return o.creditCode ? `${o.name} (${o.creditCode})` : o.name;
 }
 
+interface PreparedContext extends AvoidanceContext {
+  matches: Matcher;
+  formerSince: string;
+  serviceSince: string;
+}
+
+function prepare(ctx: AvoidanceContext): PreparedContext {
+  return {
+    ...ctx,
+    matches: applicantMatcher(ctx.applicant),
+    formerSince: shiftMonths(ctx.today, -12 * ctx.formerEmployerYears),
+    serviceSince: shiftMonths(ctx.today, -ctx.recentServiceMonths),
+  };
+}
+
 /** Which rules exclude one expert from a draw for this applicant; empty when they are eligible. */
-export function avoidanceHits(c: AvoidanceCandidate, ctx: AvoidanceContext): RuleHit[] {
+export function avoidanceHits(c: AvoidanceCandidate, context: AvoidanceContext): RuleHit[] {
+  return hitsOf(c, 'matches' in context ? (context as PreparedContext) : prepare(context));
+}
+
+function hitsOf(c: AvoidanceCandidate, ctx: PreparedContext): RuleHit[] {
   const hits: RuleHit[] = [];
-  const applicant = ctx.applicant;
+  const same = ctx.matches;
   if (c.status !== 'active') hits.push({ rule: 'not-active', detail: `status is ${c.status}` });
   if ((c.termStart && c.termStart > ctx.today) || (c.termEnd && c.termEnd < ctx.today)) {
     hits.push({ rule: 'out-of-term', detail: `term ${c.termStart ?? '…'} to ${c.termEnd ?? '…'} does not cover ${ctx.today}` });
   }
   if (c.level !== ctx.databaseLevel) hits.push({ rule: 'wrong-level', detail: `belongs to the ${c.level} database, not ${ctx.databaseLevel}` });
 
-  const current = sameOrganisation(c.employer, applicant);
+  const current = same(c.employer);
   if (current) hits.push({ rule: 'works-at-applicant', detail: `employer ${describe(c.employer)} matches the applicant by ${current}` });
 
-  const since = shiftMonths(ctx.today, -12 * ctx.formerEmployerYears);
   for (const f of c.formerEmployers) {
-    const by = sameOrganisation(f, applicant);
-    if (by && f.to >= since) {
+    const by = f.to >= ctx.formerSince ? same(f) : undefined;
+    if (by) {
       hits.push({ rule: 'worked-at-applicant-recently', detail: `worked at ${describe(f)} until ${f.to} (within ${ctx.formerEmployerYears} years), matched by ${by}` });
       break;
     }
   }
   for (const d of c.declaredConflicts) {
-    const by = sameOrganisation(d, applicant);
-    const current = (!d.from || d.from <= ctx.today) && (!d.to || d.to >= since);
-    if (by && current) {
+    const current = (!d.from || d.from <= ctx.today) && (!d.to || d.to >= ctx.formerSince);
+    const by = current ? same(d) : undefined;
+    if (by) {
       hits.push({ rule: 'declared-conflict', detail: `declared ${d.nature ?? 'an interest'} in ${describe(d)}, matched by ${by}` });
       break;
     }
   }
   for (const r of c.relativesEmployers) {
-    const by = sameOrganisation(r, applicant);
+    const by = same(r);
     if (by) {
       hits.push({ rule: 'relative-at-applicant', detail: `a relative${r.relation ? ` (${r.relation})` : ''} works at ${describe(r)}, matched by ${by}` });
       break;
     }
   }
-  const serviceSince = shiftMonths(ctx.today, -ctx.recentServiceMonths);
   for (const s of c.serviceHistory) {
-    const by = sameOrganisation({ name: s.applicantName, creditCode: s.applicantCreditCode }, applicant);
-    if (by && s.servedOn >= serviceSince) {
+    const by = s.servedOn >= ctx.serviceSince ? same({ name: s.applicantName, creditCode: s.applicantCreditCode }) : undefined;
+    if (by) {
       hits.push({ rule: 'recently-served-applicant', detail: `served on case ${s.caseId} for this applicant on ${s.servedOn} (within ${ctx.recentServiceMonths} months)` });
       break;
     }
@@ -131,8 +161,9 @@ export function avoidanceHits(c: AvoidanceCandidate, ctx: AvoidanceContext): Rul
 export function applyAvoidance<C extends AvoidanceCandidate>(candidates: readonly C[], ctx: AvoidanceContext): AvoidanceResult<C> {
   const eligible: C[] = [];
   const excluded: Exclusion[] = [];
+  const prepared = prepare(ctx);
   for (const c of candidates) {
-    const hits = avoidanceHits(c, ctx);
+    const hits = hitsOf(c, prepared);
     if (hits.length === 0) eligible.push(c);
     else excluded.push({ expertId: c.id, hits });
   }

@@ -50,9 +50,16 @@ export function sha256Hex(data: string | Buffer): string {
 
 /** An employer as one opaque key: the credit code when known, otherwise the normalised name. */
 export function employerKey(name: string, creditCode?: string | null): string {
-  const basis = creditCode ? `code:${creditCode.toUpperCase()}` : `name:${normaliseOrganisationName(name)}`;
-  return sha256Hex(basis).slice(0, 32);
+  const raw = `${creditCode ?? ''}|${name}`;
+  let key = employerKeys.get(raw);
+  if (key === undefined) {
+    key = sha256Hex(creditCode ? `code:${creditCode.toUpperCase()}` : `name:${normaliseOrganisationName(name)}`).slice(0, 32);
+    if (employerKeys.size > 200_000) employerKeys.clear();
+    employerKeys.set(raw, key);
+  }
+  return key;
 }
+const employerKeys = new Map<string, string>();
 
 /** Names compared for avoidance: no spaces, half-width brackets, lower case (有限公司 names vary in such details). */
 export function normaliseOrganisationName(name: string): string {
@@ -64,16 +71,42 @@ export function normaliseOrganisationName(name: string): string {
     .toLowerCase();
 }
 
+/** canonicalJson of a pool entry, written directly for the usual three keys (the hot path of a 100k pool). */
+function poolEntryJson(e: PoolEntry): string {
+  if (Object.keys(e).length !== 3 || typeof e.employer !== 'string' || typeof e.expertId !== 'string' || !Array.isArray(e.occupationCodes)) return canonicalJson(e);
+  let occ = '';
+  for (let i = 0; i < e.occupationCodes.length; i++) occ += (i ? ',' : '') + JSON.stringify(e.occupationCodes[i]);
+  return `{"employer":${JSON.stringify(e.employer)},"expertId":${JSON.stringify(e.expertId)},"occupationCodes":[${occ}]}`;
+}
+
 export function buildSnapshot(args: Omit<DrawSnapshot, 'version' | 'pool'> & { pool: PoolEntry[] }): DrawSnapshot {
   const pool = args.pool
-    .map((p) => ({ expertId: p.expertId, employer: p.employer, occupationCodes: [...new Set(p.occupationCodes)].sort() }))
+    .map((p) => ({ expertId: p.expertId, employer: p.employer, occupationCodes: p.occupationCodes.length < 2 ? [...p.occupationCodes] : [...new Set(p.occupationCodes)].sort() }))
     .sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
   const requirements = { ...args.requirements, occupationCodes: [...new Set(args.requirements.occupationCodes)].sort() };
   return { version: 1, drawId: args.drawId, caseId: args.caseId, databaseLevel: args.databaseLevel, requirements, pool };
 }
 
+/**
+ * sha-256 of canonicalJson(snapshot), streamed: the pool (the bulk of it) is fed entry by entry instead of being
+ * built as one large string. The bytes hashed are exactly canonicalJson's (the snapshot spec checks it).
+ */
 export function snapshotHash(snapshot: DrawSnapshot): string {
-  return sha256Hex(canonicalJson(snapshot));
+  const { pool, ...head } = snapshot;
+  const h = createHash('sha256');
+  const headJson = canonicalJson(head); // keys sorted: "pool" falls between "databaseLevel"… and "requirements"
+  const cut = headJson.indexOf(',"requirements":');
+  h.update(`${headJson.slice(0, cut)},"pool":[`);
+  let batch = '';
+  for (let i = 0; i < pool.length; i++) {
+    batch += (i ? ',' : '') + poolEntryJson(pool[i]);
+    if (batch.length > 65536) {
+      h.update(batch);
+      batch = '';
+    }
+  }
+  h.update(`${batch}]${headJson.slice(cut)}`);
+  return h.digest('hex');
 }
 
 /**

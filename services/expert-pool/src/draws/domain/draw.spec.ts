@@ -1,4 +1,4 @@
-import { buildSnapshot, commitmentOf, DrawRequirements, DrawSnapshot, PoolEntry, sha256Hex, snapshotHash } from './draw-snapshot';
+import { buildSnapshot, canonicalJson, commitmentOf, DrawRequirements, DrawSnapshot, PoolEntry, sha256Hex, snapshotHash } from './draw-snapshot';
 import { runDraw } from './draw';
 import { verifyDraw } from './draw-verification';
 import { groupMeets, nextReserve, UnmetRequirementError, unmetRequirements } from './group-selection';
@@ -179,5 +179,23 @@ describe('replacement and leader election', () => {
     expect(tallyRound(ids3, split, 1).state).toBe('no-majority');
     const win = [...split.slice(0, 2), { round: 1, voterExpertId: 'c', candidateExpertId: 'b' }];
     expect(tallyRound(ids3, win, 1)).toEqual({ state: 'elected', leaderExpertId: 'b', votes: 2, voters: 3 });
+  });
+});
+
+describe('snapshot hash', () => {
+  it('is sha-256 of the canonical JSON, byte for byte, and independent of input order', () => {
+    const s = snapshot(pool(300, (i) => (i % 3 ? [LATHE] : [WELDER, LATHE])), { occupationCodes: [WELDER, LATHE] });
+    expect(snapshotHash(s)).toBe(sha256Hex(canonicalJson(s)));
+    expect(snapshotHash(snapshot([...s.pool].reverse(), s.requirements))).toBe(snapshotHash(s));
+    expect(snapshotHash(snapshot(pool(0)))).toBe(sha256Hex(canonicalJson(snapshot(pool(0)))));
+  });
+});
+
+describe('snapshot hash of an altered entry shape', () => {
+  it('still hashes canonical JSON when an entry carries an extra key', () => {
+    const s = snapshot(pool(5));
+    const odd = { ...s, pool: s.pool.map((p, i) => (i === 2 ? { ...p, note: 'x' } : p)) } as DrawSnapshot;
+    expect(snapshotHash(odd)).toBe(sha256Hex(canonicalJson(odd)));
+    expect(snapshotHash(odd)).not.toBe(snapshotHash(s));
   });
 });

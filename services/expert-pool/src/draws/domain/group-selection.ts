@@ -67,7 +67,10 @@ export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements):
   const uncovered = new Set(req.occupationCodes);
   // Positions in the order of the experts covering each required occupation, ascending.
   const coverers = new Map<string, number[]>([...required].map((o) => [o, []]));
-  order.forEach((c, i) => c.occupationCodes.forEach((o) => coverers.get(o)?.push(i)));
+  for (let i = 0; i < order.length; i++) {
+    const codes = order[i].occupationCodes;
+    for (let k = 0; k < codes.length; k++) coverers.get(codes[k])?.push(i);
+  }
   const perEmployer = new Map<string, number>();
   const members: PoolEntry[] = [];
   const seated = new Set<number>();

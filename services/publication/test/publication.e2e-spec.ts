@@ -323,6 +323,8 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(events(Events.filingRequested, F.caseId)).toHaveLength(1);
   });
 
+  let noticeG: any;
+
   it('refuses to date a notice in a year without calendar data (dead-lettered at once), and accepts it once an administrator loads the year', async () => {
     await setClock('2027-01-04T02:00:00.000Z');
     const G = approval();
@@ -345,7 +347,21 @@ describe('publication: notice, objections, filing notice, register, national fee
 
     await approve(kafka, G);
     // 2027-01-04 (Mon) goes up; counting from the next day: 1/5, 1/6, 1/7, 1/8, 1/11.
-    expect(await noticeOf(G.caseId)).toMatchObject({ startDate: '2027-01-04', endDate: '2027-01-11' });
+    noticeG = await noticeOf(G.caseId);
+    expect(noticeG).toMatchObject({ startDate: '2027-01-04', endDate: '2027-01-11' });
+  });
+
+  it('limits objections per client address', async () => {
+    const limited = await startServiceProcess({ service: 'publication', name: 'publication-limited', env: { ...ENV, OBJECTION_RATE_LIMIT: '2', NOTICE_SCHEDULER: 'off' } });
+    try {
+      await call(limited.url, 'POST', '/test/clock', { body: { now: '2027-01-05T02:00:00.000Z' } });
+      for (let i = 0; i < 2; i++) expect((await call(limited.url, 'POST', `/public/notices/${noticeG.id}/objections`, { body: objector() })).status).toBe(201);
+      const third = await call(limited.url, 'POST', `/public/notices/${noticeG.id}/objections`, { body: objector() });
+      expect(third.status).toBe(429);
+      expect(third.body.message).toContain('too many objections from this address');
+    } finally {
+      await limited.stop();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
+import { CaseRejected, dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
 import { produceEvent, startServiceProcess, ServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { APPLICANT, call, expertFields, LATHE, token, WELDER } from './expert-fixtures';
 
@@ -52,6 +52,7 @@ describe('the verifiable draw over Kafka', () => {
       Events.groupLeaderElected.topic,
       Events.drawSeedRevealed.topic,
       dltOf(Events.expertGroupRequested.topic),
+      dltOf(Events.opinionSubmitted.topic),
     ]).start();
     staff = await token('center-staff', P);
     officer = await token('discipline-officer', P);
@@ -202,11 +203,18 @@ describe('the verifiable draw over Kafka', () => {
       submittedAt: new Date().toISOString(),
     } as OpinionSubmitted;
     await produceEvent(kafka, Events.opinionSubmitted, preliminary);
-    await produceEvent(kafka, Events.opinionSubmitted, { ...preliminary, opinionId: randomUUID(), kind: 'comprehensive', total: 82, passLine: 70 });
+    const comprehensive = { ...preliminary, opinionId: randomUUID(), kind: 'comprehensive', total: 82, passLine: 70 } as OpinionSubmitted;
+    const meta = await produceEvent(kafka, Events.opinionSubmitted, comprehensive);
+    await produceEvent(kafka, Events.opinionSubmitted, comprehensive, { id: meta.id }); // delivered twice
     const revealed = await waitFor('seed revealed event', () => recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)[0]);
-    expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)).toHaveLength(1);
     const seed = JSON.parse(revealed.value).seed;
 
+    // The consumer reports the second delivery as a duplicate; it revealed nothing more.
+    await waitFor('the duplicate opinion recognised', async () => {
+      const text = await (await fetch(`${svc.url}/metrics`)).text();
+      return /filing_events_consumed_total\{[^}]*(assessment\.opinion\.submitted\.v1[^}]*duplicate|duplicate[^}]*assessment\.opinion\.submitted\.v1)[^}]*\} [1-9]/.test(text);
+    });
+    expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)).toHaveLength(1);
     const v = await call(svc.url, 'GET', `/draws/${drawId}/verification`, undefined);
     expect(v.body).toMatchObject({ state: 'revealed', report: { match: true, mismatches: [] } });
     expect(v.body.published.seed).toBe(seed);
@@ -236,8 +244,8 @@ describe('the verifiable draw over Kafka', () => {
     expect(posted.body.mismatches[0]).toContain('commitment mismatch');
   });
 
+  const other = randomUUID();
   it('names the unmet requirement and draws nothing when too few experts are eligible', async () => {
-    const other = randomUUID();
     await produceEvent(kafka, Events.expertGroupRequested, request(other, { occupations: [{ code: '4-07-05-02', name: '评茶员', levels: [4], basis: 'national-standard' }] }));
     const d = await waitFor('the second draw request', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === other));
     const res = await call(svc.url, 'POST', `/draws/${d.id}/commitment`, officer);
@@ -256,5 +264,76 @@ describe('the verifiable draw over Kafka', () => {
     await produceEvent(kafka, Events.expertGroupRequested, request(next));
     await waitFor('the next request queued', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.some((x: any) => x.caseId === next));
     expect((await call(svc.url, 'GET', '/draws', officer)).body.items.some((x: any) => x.caseId === bad)).toBe(false);
+  });
+
+  it('a new draw for the same applicant excludes the group that just served it; the officer can recuse a member', async () => {
+    const next = randomUUID();
+    await produceEvent(kafka, Events.expertGroupRequested, request(next, { occupations: [{ code: LATHE, name: '车工', levels: [5], basis: 'national-standard' }] }));
+    const d = await waitFor('the lathe-only draw', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === next));
+    const committed = await call(svc.url, 'POST', `/draws/${d.id}/commitment`, officer);
+    expect(committed.status).toBe(201);
+    const ex = await call(svc.url, 'GET', `/draws/${d.id}/exclusions`, officer);
+    const served = ex.body.excluded.filter((x: any) => x.hits[0].rule === 'recently-served-applicant').map((x: any) => x.expertId);
+    expect(served.sort()).toEqual([...members, ids['served']].sort());
+    const drawn = await call(svc.url, 'POST', `/draws/${d.id}/draw`, officer, { officerEntropy: 'coin: heads' });
+    const [first] = drawn.body.group.members;
+    const firstReserve = drawn.body.group.reserves[0];
+    expect((await call(svc.url, 'POST', `/draws/${d.id}/members/${first.expertId}/recuse`, staff, { reason: 'x' })).status).toBe(403);
+    const recused = await call(svc.url, 'POST', `/draws/${d.id}/members/${first.expertId}/recuse`, officer, { reason: 'advised the applicant in 2025 (late declaration)' });
+    expect(recused.status).toBe(200);
+    expect(recused.body.group.members[0].expertId).toBe(firstReserve.expertId);
+    expect(recused.body.group.replacements).toEqual([expect.objectContaining({ replacedExpertId: first.expertId, replacementExpertId: firstReserve.expertId, cause: 'recused' })]);
+    const event = await waitFor('recusal event', () => recorder.find((m) => m.topic === Events.groupMemberReplaced.topic && m.key === next)[0]);
+    expect(JSON.parse(event.value)).toMatchObject({ cause: 'recused', reason: 'advised the applicant in 2025 (late declaration)' });
+
+    // The case is rejected (twice delivered): the drawn draw's seed is revealed once; the queued draw of another case is untouched.
+    const rejected: CaseRejected = {
+      caseId: next,
+      jurisdiction: P,
+      atStage: 'GROUP_FORMED',
+      finalStage: 'CLOSED',
+      reason: 'applicant withdrew',
+      decidedBy: { subject: 'staff-1', role: 'center-staff', jurisdiction: P },
+      decidedAt: new Date().toISOString(),
+    } as CaseRejected;
+    const meta = await produceEvent(kafka, Events.caseRejected, rejected);
+    await produceEvent(kafka, Events.caseRejected, rejected, { id: meta.id });
+    await waitFor('seed revealed for the rejected case', () => recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === next)[0]);
+    const v = await call(svc.url, 'GET', `/draws/${d.id}/verification`, undefined);
+    expect(v.body).toMatchObject({ state: 'revealed', report: { match: true } });
+  });
+
+  it('a rejected case cancels its queued draw', async () => {
+    const rejected = {
+      caseId: other,
+      jurisdiction: P,
+      atStage: 'EXPERT_GROUP_REQUESTED',
+      finalStage: 'CLOSED',
+      reason: 'not accepted',
+      decidedBy: { subject: 'staff-1', role: 'center-staff', jurisdiction: P },
+      decidedAt: new Date().toISOString(),
+    } as CaseRejected;
+    await produceEvent(kafka, Events.caseRejected, rejected);
+    await waitFor('the queued draw cancelled', async () => (await call(svc.url, 'GET', '/draws?status=CANCELLED', officer)).body.items.find((x: any) => x.caseId === other));
+    expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === other)).toHaveLength(0);
+  });
+
+  it('an opinion that contradicts the case jurisdiction is dead-lettered and reveals nothing', async () => {
+    const next = randomUUID();
+    await produceEvent(kafka, Events.expertGroupRequested, request(next, { jurisdiction: '220100' }));
+    await waitFor('the draw', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === next));
+    await produceEvent(kafka, Events.opinionSubmitted, {
+      caseId: next,
+      jurisdiction: '220200',
+      opinionId: randomUUID(),
+      kind: 'comprehensive',
+      result: 'pass',
+      summary: 'x',
+      leaderExpertId: 'x',
+      submittedAt: new Date().toISOString(),
+    } as OpinionSubmitted);
+    const dead = await waitFor('the DLT message', () => recorder.find((m) => m.topic === dltOf(Events.opinionSubmitted.topic) && m.key === next)[0]);
+    expect(dead.headers['dlt-error']).toContain('requested for jurisdiction 220100');
+    expect(dead.headers['dlt-error-kind']).toBe('unprocessable');
   });
 });

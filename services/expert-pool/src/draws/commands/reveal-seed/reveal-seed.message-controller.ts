@@ -4,7 +4,7 @@ import { CaseRejected, Events, OpinionSubmitted } from '@filing/contracts';
 import { EventContext, OnEvent, OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { Draw } from '../../infrastructure/draw.entity';
-import { revealSeeds } from './reveal-seed';
+import { drawsOfCase, revealSeeds } from './reveal-seed';
 
 /**
  * Reveal after: once the comprehensive opinion (综合技术评估意见) is in, the evaluation is over and the draw's seed is
@@ -23,14 +23,17 @@ export class RevealSeedMessageController {
   @OnEvent(Events.opinionSubmitted)
   async onOpinion(@Payload() e: OpinionSubmitted, @Ctx() ctx: EventContext): Promise<void> {
     if (e.kind !== 'comprehensive') return;
-    const n = await revealSeeds(ctx.manager, this.outbox, e.caseId, this.clock.now());
+    const n = await revealSeeds(ctx.manager, this.outbox, await drawsOfCase(ctx.manager, e.caseId, e.jurisdiction), this.clock.now());
     this.logger.log(`comprehensive opinion for case ${e.caseId}: ${n} draw seed(s) revealed`);
   }
 
   @OnEvent(Events.caseRejected)
   async onRejected(@Payload() e: CaseRejected, @Ctx() ctx: EventContext): Promise<void> {
-    await ctx.manager.update(Draw, { caseId: e.caseId, status: 'QUEUED' }, { status: 'CANCELLED' });
-    await ctx.manager.update(Draw, { caseId: e.caseId, status: 'COMMITTED' }, { status: 'CANCELLED' });
-    await revealSeeds(ctx.manager, this.outbox, e.caseId, this.clock.now());
+    const draws = await drawsOfCase(ctx.manager, e.caseId, e.jurisdiction);
+    for (const d of draws.filter((x) => x.status === 'QUEUED' || x.status === 'COMMITTED')) {
+      d.status = 'CANCELLED';
+      await ctx.manager.save(Draw, d);
+    }
+    await revealSeeds(ctx.manager, this.outbox, draws, this.clock.now());
   }
 }

@@ -1,11 +1,19 @@
 import { EntityManager } from 'typeorm';
 import { Events } from '@filing/contracts';
-import { OutboxWriter } from '@filing/messaging';
+import { OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { Draw } from '../../infrastructure/draw.entity';
 
-/** Reveals the seeds of a case's drawn, unrevealed draws; returns how many. */
-export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, caseId: string, now: Date): Promise<number> {
+/** The case's draws, locked; an event naming another jurisdiction than the one the draws were made for is refused. */
+export async function drawsOfCase(m: EntityManager, caseId: string, jurisdiction: string): Promise<Draw[]> {
   const draws = await m.find(Draw, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
+  const other = draws.find((d) => d.caseJurisdiction !== jurisdiction);
+  // Inconsistent case data cannot be fixed by retrying: dead-letter it for an operator rather than reveal or cancel.
+  if (other) throw new UnprocessableEventError(`case ${caseId} was requested for jurisdiction ${other.caseJurisdiction}, the event says ${jurisdiction}`);
+  return draws;
+}
+
+/** Reveals the seeds of drawn, unrevealed draws; returns how many. */
+export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, draws: Draw[], now: Date): Promise<number> {
   let revealed = 0;
   for (const d of draws) {
     if (!d.drawnAt || d.seedRevealedAt || !d.seed || !d.commitment) continue;

@@ -336,4 +336,40 @@ describe('the verifiable draw over Kafka', () => {
     expect(dead.headers['dlt-error']).toContain('requested for jurisdiction 220100');
     expect(dead.headers['dlt-error-kind']).toBe('unprocessable');
   });
+
+  it('a draw whose order cannot meet the requirements draws nothing, answers 422 and keeps the attempt on record', async () => {
+    // 四平: the two required occupations are covered only by two experts of one employer, at most one per employer.
+    const L = '220300';
+    const siping = await token('center-staff', L);
+    const sameEmployer = { name: '四平机床厂', creditCode: '91220300MA0Y3B9X1K' };
+    const rows = [
+      expertFields(700, { name: 'sp-a', employer: sameEmployer, occupationCodes: ['6-18-03-01'] }),
+      expertFields(701, { name: 'sp-b', employer: sameEmployer, occupationCodes: ['6-18-03-02'] }),
+      ...[702, 703, 704].map((n) => expertFields(n, { name: `sp-${n}`, occupationCodes: [LATHE] })),
+    ];
+    expect((await call(svc.url, 'POST', '/experts/imports', siping, rows)).status).toBe(201);
+    const c = randomUUID();
+    await produceEvent(
+      kafka,
+      Events.expertGroupRequested,
+      request(c, {
+        jurisdiction: L,
+        databaseLevel: L,
+        occupations: [
+          { code: '6-18-03-01', name: '铣工', levels: [4], basis: 'national-standard' },
+          { code: '6-18-03-02', name: '磨工', levels: [4], basis: 'national-standard' },
+        ],
+      }),
+    );
+    const spOfficer = await token('discipline-officer', L);
+    const d = await waitFor('the 四平 draw', async () => (await call(svc.url, 'GET', '/draws', spOfficer)).body.items.find((x: any) => x.caseId === c));
+    expect((await call(svc.url, 'POST', `/draws/${d.id}/commitment`, spOfficer)).status).toBe(201);
+    const res = await call(svc.url, 'POST', `/draws/${d.id}/draw`, spOfficer, { officerEntropy: 'first try' });
+    expect(res.status).toBe(422);
+    expect(res.body.unmet[0].requirement).toBe('occupation-coverage');
+    expect(res.body.message).toMatch(/nothing drawn: .*6-18-03-0[12]/);
+    const after = (await call(svc.url, 'GET', `/draws/${d.id}`, spOfficer)).body;
+    expect(after).toMatchObject({ status: 'COMMITTED', group: null, failedAttempts: [expect.objectContaining({ officerEntropy: 'first try', requirement: 'occupation-coverage' })] });
+    expect((await call(svc.url, 'GET', `/draws/${d.id}`, siping)).body.failedAttempts).toBe(1);
+  });
 });

@@ -43,6 +43,7 @@ export function drawView(d: Draw, p: Principal) {
         }
       : null,
     drawnAt: d.drawnAt,
+    failedAttempts: officer ? d.failedAttempts : d.failedAttempts.length,
     officerEntropy: d.drawnAt ? d.officerEntropy : null,
     groupId: d.groupId,
     group: d.groupId

@@ -5,11 +5,12 @@ import { ImportJob } from '../experts/infrastructure/import-job.entity';
 import { Draw } from '../draws/infrastructure/draw.entity';
 import { CreateExperts1764200000001 } from './migrations/1764200000001-create-experts.migration';
 import { CreateDraws1764200000002 } from './migrations/1764200000002-create-draws.migration';
+import { DrawFailedAttempts1764200000003 } from './migrations/1764200000003-draw-failed-attempts.migration';
 
 export const SCHEMA = 'expert_pool';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [Expert, ImportJob, Draw],
-  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002],
+  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002, DrawFailedAttempts1764200000003],
 };

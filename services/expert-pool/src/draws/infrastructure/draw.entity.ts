@@ -68,6 +68,8 @@ export class Draw {
   @Column('jsonb', { nullable: true }) exclusions!: ExcludedExpert[] | null;
   @Column('jsonb', { name: 'superseded_commitments' }) supersededCommitments!: SupersededCommitment[];
 
+  /** Attempts that could not meet the requirements in the drawn order (nothing drawn), with the entropy used. */
+  @Column('jsonb', { name: 'failed_attempts' }) failedAttempts!: { officerEntropy: string; requirement: string; message: string; by: string; at: string }[];
   @Column('text', { name: 'officer_entropy', nullable: true }) officerEntropy!: string | null;
   @Column('timestamptz', { name: 'drawn_at', nullable: true }) drawnAt!: Date | null;
   @Column('text', { name: 'drawn_by', nullable: true }) drawnBy!: string | null;

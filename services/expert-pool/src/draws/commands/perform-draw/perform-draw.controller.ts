@@ -30,8 +30,8 @@ export class PerformDrawController {
   @Post(':id/draw')
   @HttpCode(201)
   @Roles('discipline-officer')
-  draw(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PerformDrawRequest, @CurrentPrincipal() p: Principal) {
-    return this.dataSource.transaction(async (m) => {
+  async draw(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PerformDrawRequest, @CurrentPrincipal() p: Principal) {
+    const result = await this.dataSource.transaction(async (m) => {
       const d = await drawForUpdate(m, id);
       assertOfficer(d, p);
       if (d.status !== 'COMMITTED' || !d.snapshot || !d.seed) {
@@ -41,10 +41,11 @@ export class PerformDrawController {
       try {
         outcome = runDraw(d.snapshot, d.seed, body.officerEntropy);
       } catch (err) {
-        if (err instanceof UnmetRequirementError) {
-          throw new UnprocessableEntityException({ error: 'Unprocessable Entity', message: `nothing drawn: ${err.message}`, unmet: [{ requirement: err.requirement, message: err.message }] });
-        }
-        throw err;
+        if (!(err instanceof UnmetRequirementError)) throw err;
+        // Nothing is drawn, but the attempt stays on record with its entropy.
+        d.failedAttempts = [...d.failedAttempts, { officerEntropy: body.officerEntropy, requirement: err.requirement, message: err.message, by: p.sub, at: this.clock.now().toISOString() }];
+        await m.save(Draw, d);
+        return { unmet: err };
       }
       const rows: { id: string; name: string }[] = await m.query(`SELECT id, name FROM expert_pool.expert WHERE id = ANY($1)`, [
         [...outcome.members, ...outcome.reserves].map((e) => e.expertId),
@@ -63,7 +64,12 @@ export class PerformDrawController {
         reserves: outcome.reserves.map(seat),
       });
       await m.save(Draw, d);
-      return drawView(d, p);
+      return { view: drawView(d, p) };
     });
+    if (result.unmet) {
+      const err = result.unmet;
+      throw new UnprocessableEntityException({ error: 'Unprocessable Entity', message: `nothing drawn: ${err.message}`, unmet: [{ requirement: err.requirement, message: err.message }] });
+    }
+    return result.view!;
   }
 }

@@ -43,6 +43,7 @@ export class QueueDrawRequestMessageController {
       committedBy: null,
       exclusions: null,
       supersededCommitments: [],
+      failedAttempts: [],
       officerEntropy: null,
       drawnAt: null,
       drawnBy: null,

@@ -2,7 +2,6 @@ import { BadRequestException, Body, ConflictException, Controller, ForbiddenExce
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { PROVINCE_CODE } from '@filing/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { StandardDocument } from '../../domain/standard';

@@ -166,6 +166,12 @@ describe('the province overlay', () => {
     expect(configMap(resources, 'platform-config').data.KAFKA_BROKERS).toBe(PROVINCE_BOOTSTRAP);
   });
 
+  it('leaves to its own instance every city that has an overlay, and only those', () => {
+    const cityOverlays = fs.readdirSync(path.join(root, 'deploy', 'overlays')).filter((d) => /^city-\d{6}$/.test(d)).map((d) => d.slice('city-'.length));
+    expect(cityOverlays).toContain('220100');
+    expect(configMap(resources, 'review-config').data.REVIEW_CITY_INSTANCES.split(',').sort()).toEqual(cityOverlays.sort());
+  });
+
   it('creates every catalogue topic and its .dlt twin as a Strimzi KafkaTopic of the province cluster', () => {
     const topics = ofKind(resources, 'KafkaTopic');
     expect(topics.map((t) => t.spec.topicName).sort()).toEqual(expectedTopics.map((t) => t.topic).sort());

@@ -388,6 +388,15 @@ describe('assessment: standards, score sheets and the three opinions over real K
       const dead = await waitForDlt(Events.expertGroupRequested.topic, c.caseId);
       expect(dead.headers[Headers.dltError]).toContain('already evaluated as employer/new-filing');
       expect((await evaluationOf(http, c.caseId)).institutionKind).toBe('employer');
+
+      // The same consistent request twice (one ce_id): the occupations are updated once, nothing is dead-lettered.
+      const meta = { id: randomUUID() };
+      const again = { ...request, applicant: { ...request.applicant, kind: 'employer' as const }, occupations: [{ ...request.occupations[0], levels: [5, 4] }] };
+      await produceEvent(kafka, Events.expertGroupRequested, again, meta);
+      await produceEvent(kafka, Events.expertGroupRequested, again, meta);
+      const after = await waitForEvaluation(http, c.caseId, 'updated occupations', (e) => e.occupations[0].levels.length === 2);
+      expect(after).toMatchObject({ institutionKind: 'employer', standard: { version: '1' } });
+      expect(dltMessages(Events.expertGroupRequested.topic, c.caseId)).toHaveLength(1);
     });
 
     it('a stage event that breaks its contract ends in the DLT without reaching the handler', async () => {

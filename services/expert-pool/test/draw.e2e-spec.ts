@@ -81,6 +81,8 @@ describe('the verifiable draw over Kafka', () => {
 
   const caseId = randomUUID();
   let drawId: string;
+  /** Every response seen before the reveal: none may contain the seed. */
+  const beforeReveal: string[] = [];
 
   it('a request event puts one draw in the officer queue, even when the event arrives twice', async () => {
     const e = request(caseId);
@@ -107,7 +109,8 @@ describe('the verifiable draw over Kafka', () => {
     const committed = await call(svc.url, 'POST', `/draws/${drawId}/commitment`, officer);
     expect(committed.status).toBe(201);
     expect(committed.body.commitment).toMatchObject({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/), eligibleCount: 8, excludedCount: 7 });
-    expect(committed.body.seed).toBeNull();
+    expect(committed.body.seed).toBeUndefined();
+    beforeReveal.push(JSON.stringify(committed.body), JSON.stringify((await call(svc.url, 'GET', `/draws/${drawId}/exclusions`, officer)).body));
     const ex = await call(svc.url, 'GET', `/draws/${drawId}/exclusions`, officer);
     const rules = Object.fromEntries(ex.body.excluded.map((x: any) => [x.name, x.hits.map((h: any) => h.rule)]));
     expect(rules).toEqual({
@@ -141,6 +144,7 @@ describe('the verifiable draw over Kafka', () => {
     expect(asMember.body.group.sealed).toBe(false);
     expect(asMember.body.group.members.map((m: any) => m.expertId)).toEqual(members);
     expect(asMember.body.group.reserves).toBeUndefined();
+    beforeReveal.push(JSON.stringify(drawn.body), JSON.stringify(asStaff.body), JSON.stringify(asMember.body));
     const outsider = await call(svc.url, 'GET', `/draws/${drawId}`, await token('expert', P, { expertId: ids['relative'] }));
     expect(outsider.status).toBe(403);
   });
@@ -208,6 +212,8 @@ describe('the verifiable draw over Kafka', () => {
     await produceEvent(kafka, Events.opinionSubmitted, comprehensive, { id: meta.id }); // delivered twice
     const revealed = await waitFor('seed revealed event', () => recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)[0]);
     const seed = JSON.parse(revealed.value).seed;
+    expect(beforeReveal.filter((body) => body.includes(seed))).toEqual([]);
+    expect(JSON.stringify(sealed.body)).not.toContain(seed);
 
     // The consumer reports the second delivery as a duplicate; it revealed nothing more.
     await waitFor('the duplicate opinion recognised', async () => {

@@ -25,8 +25,11 @@ export function assertOfficer(d: Draw, p: Principal): void {
   if (!isOfficer(d, p)) throw new ForbiddenException(`only the discipline officer of ${d.databaseLevel} acts on this draw`);
 }
 
-export async function drawForUpdate(m: EntityManager, id: string): Promise<Draw> {
-  const d = await m.findOne(Draw, { where: { id }, lock: { mode: 'pessimistic_write' } });
+/** The draw, row-locked; `secrets` also loads the snapshot, the seed and the exclusions (never loaded by default). */
+export async function drawForUpdate(m: EntityManager, id: string, opts: { secrets?: boolean } = {}): Promise<Draw> {
+  const qb = m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id });
+  if (opts.secrets) qb.addSelect(['d.snapshot', 'd.seed', 'd.exclusions']);
+  const d = await qb.getOne();
   if (!d) throw new NotFoundException(`draw ${id} not found`);
   return d;
 }

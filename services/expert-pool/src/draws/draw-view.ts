@@ -18,7 +18,6 @@ export function canSeeDraw(d: Draw, p: Principal): boolean {
 export function drawView(d: Draw, p: Principal) {
   const identities = seesIdentities(d, p);
   const officer = isOfficer(d, p);
-  const revealed = d.seedRevealedAt !== null;
   return {
     id: d.id,
     caseId: d.caseId,
@@ -37,8 +36,8 @@ export function drawView(d: Draw, p: Principal) {
           commitment: d.commitment,
           snapshotHash: d.snapshotHash,
           committedAt: d.committedAt,
-          eligibleCount: d.snapshot?.pool.length ?? 0,
-          excludedCount: d.exclusions?.length ?? 0,
+          eligibleCount: d.eligibleCount ?? 0,
+          excludedCount: d.excludedCount ?? 0,
           superseded: d.supersededCommitments.map((s) => ({ commitment: s.commitment, committedAt: s.committedAt, supersededAt: s.supersededAt })),
         }
       : null,
@@ -70,7 +69,7 @@ export function drawView(d: Draw, p: Principal) {
     formedAt: d.formedAt,
     leaderElectedAt: d.leaderElectedAt,
     seedRevealedAt: d.seedRevealedAt,
-    seed: revealed ? d.seed : null,
+    // The seed itself is published by the verification endpoint once revealed.
     verification: `/draws/${d.id}/verification`,
   };
 }

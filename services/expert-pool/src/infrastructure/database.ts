@@ -6,11 +6,12 @@ import { Draw } from '../draws/infrastructure/draw.entity';
 import { CreateExperts1764200000001 } from './migrations/1764200000001-create-experts.migration';
 import { CreateDraws1764200000002 } from './migrations/1764200000002-create-draws.migration';
 import { DrawFailedAttempts1764200000003 } from './migrations/1764200000003-draw-failed-attempts.migration';
+import { DrawPoolCounts1764200000004 } from './migrations/1764200000004-draw-pool-counts.migration';
 
 export const SCHEMA = 'expert_pool';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [Expert, ImportJob, Draw],
-  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002, DrawFailedAttempts1764200000003],
+  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002, DrawFailedAttempts1764200000003, DrawPoolCounts1764200000004],
 };

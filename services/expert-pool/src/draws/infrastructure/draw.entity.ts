@@ -58,14 +58,17 @@ export class Draw {
   @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;
   @Column('text') status!: DrawStatus;
 
-  @Column('jsonb', { nullable: true }) snapshot!: DrawSnapshot | null;
+  /** Loaded only where needed (it can be megabytes): see drawForUpdate({ secrets: true }). */
+  @Column('jsonb', { nullable: true, select: false }) snapshot!: DrawSnapshot | null;
   @Column('text', { name: 'snapshot_hash', nullable: true }) snapshotHash!: string | null;
   /** The secret server seed: never shown before it is revealed after the comprehensive opinion. */
-  @Column('text', { nullable: true }) seed!: string | null;
+  @Column('text', { nullable: true, select: false }) seed!: string | null;
   @Column('text', { nullable: true }) commitment!: string | null;
   @Column('timestamptz', { name: 'committed_at', nullable: true }) committedAt!: Date | null;
   @Column('text', { name: 'committed_by', nullable: true }) committedBy!: string | null;
-  @Column('jsonb', { nullable: true }) exclusions!: ExcludedExpert[] | null;
+  @Column('jsonb', { nullable: true, select: false }) exclusions!: ExcludedExpert[] | null;
+  @Column('int', { name: 'eligible_count', nullable: true }) eligibleCount!: number | null;
+  @Column('int', { name: 'excluded_count', nullable: true }) excludedCount!: number | null;
   @Column('jsonb', { name: 'superseded_commitments' }) supersededCommitments!: SupersededCommitment[];
 
   /** Attempts that could not meet the requirements in the drawn order (nothing drawn), with the entropy used. */

@@ -61,7 +61,7 @@ export class CommitDrawController {
   @Roles('discipline-officer')
   commit(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await drawForUpdate(m, id, { secrets: true });
       assertOfficer(d, p);
       if (d.status !== 'QUEUED' && d.status !== 'COMMITTED') throw new ConflictException({ message: `draw ${id} is ${d.status}; a commitment is made only before the draw`, status: d.status });
       const now = this.clock.now();
@@ -103,6 +103,8 @@ export class CommitDrawController {
         committedAt: now,
         committedBy: p.sub,
         exclusions: excluded.map((x) => ({ expertId: x.expertId, name: names.get(x.expertId) ?? '', hits: x.hits })),
+        eligibleCount: pool.length,
+        excludedCount: excluded.length,
       });
       await m.save(Draw, d);
       return drawView(d, p);

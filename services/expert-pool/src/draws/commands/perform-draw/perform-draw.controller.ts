@@ -32,7 +32,7 @@ export class PerformDrawController {
   @Roles('discipline-officer')
   async draw(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: PerformDrawRequest, @CurrentPrincipal() p: Principal) {
     const result = await this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await drawForUpdate(m, id, { secrets: true });
       assertOfficer(d, p);
       if (d.status !== 'COMMITTED' || !d.snapshot || !d.seed) {
         throw new ConflictException({ message: `draw ${id} is ${d.status}; the officer draws once, after a commitment`, status: d.status, allowed: d.status === 'QUEUED' ? ['commitment'] : [] });

@@ -42,6 +42,8 @@ export class QueueDrawRequestMessageController {
       committedAt: null,
       committedBy: null,
       exclusions: null,
+      eligibleCount: null,
+      excludedCount: null,
       supersededCommitments: [],
       failedAttempts: [],
       officerEntropy: null,

@@ -5,7 +5,7 @@ import { Draw } from '../../infrastructure/draw.entity';
 
 /** The case's draws, locked; an event naming another jurisdiction than the one the draws were made for is refused. */
 export async function drawsOfCase(m: EntityManager, caseId: string, jurisdiction: string): Promise<Draw[]> {
-  const draws = await m.find(Draw, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
+  const draws = await m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').addSelect('d.seed').where('d.case_id = :caseId', { caseId }).getMany();
   const other = draws.find((d) => d.caseJurisdiction !== jurisdiction);
   // Inconsistent case data cannot be fixed by retrying: dead-letter it for an operator rather than reveal or cancel.
   if (other) throw new UnprocessableEventError(`case ${caseId} was requested for jurisdiction ${other.caseJurisdiction}, the event says ${jurisdiction}`);

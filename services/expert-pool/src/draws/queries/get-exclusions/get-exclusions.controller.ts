@@ -16,12 +16,12 @@ export class GetExclusionsController {
   @Get(':id/exclusions')
   @Roles('discipline-officer')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    const d = await this.dataSource.getRepository(Draw).findOneBy({ id });
+    const d = await this.dataSource.getRepository(Draw).createQueryBuilder('d').addSelect('d.exclusions').where('d.id = :id', { id }).getOne();
     if (!d) throw new NotFoundException(`draw ${id} not found`);
     assertOfficer(d, p);
     const excluded = d.exclusions ?? [];
     const byRule: Record<string, number> = {};
     for (const x of excluded) byRule[x.hits[0].rule] = (byRule[x.hits[0].rule] ?? 0) + 1;
-    return { drawId: d.id, committedAt: d.committedAt, eligibleCount: d.snapshot?.pool.length ?? 0, excludedCount: excluded.length, byRule, excluded };
+    return { drawId: d.id, committedAt: d.committedAt, eligibleCount: d.eligibleCount ?? 0, excludedCount: excluded.length, byRule, excluded };
   }
 }

@@ -19,7 +19,7 @@ export class GetVerificationController {
 
   @Get(':id/verification')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const d = await this.dataSource.getRepository(Draw).findOneBy({ id });
+    const d = await this.dataSource.getRepository(Draw).createQueryBuilder('d').addSelect(['d.snapshot', 'd.seed']).where('d.id = :id', { id }).getOne();
     if (!d || !d.commitment) throw new NotFoundException(`draw ${id} has no commitment`);
     const head = { drawId: d.id, caseId: d.caseId, databaseLevel: d.databaseLevel, commitment: d.commitment, snapshotHash: d.snapshotHash, committedAt: d.committedAt, drawnAt: d.drawnAt };
     if (!d.seedRevealedAt) return { ...head, state: 'sealed', note: 'the seed is revealed after the comprehensive opinion' };

@@ -89,7 +89,8 @@ export function consolidate(standard: StandardDocument, scope: ScoringScope, she
   const items: ConsolidatedItem[] = scope.items.map((item) => {
     const perMember = sheets.map((sheet) => ({
       expertId: sheet.expertId,
-      score: item.subItems.reduce((sum, sub) => sum + (sheet.scores[sub.id] ?? 0), 0),
+      // Rounded so binary fractions (0.7 + 2.1 …) neither show on the form nor tip an outlier comparison.
+      score: round2(item.subItems.reduce((sum, sub) => sum + (sheet.scores[sub.id] ?? 0), 0)),
     }));
     const values = perMember.map((m) => m.score);
     const med = median(values);

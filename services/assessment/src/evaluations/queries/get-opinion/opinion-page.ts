@@ -16,8 +16,9 @@ function chinaDateText(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
+/** Up to two decimals, no trailing zeros: 10.5, 6.33, 70. */
 function num(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  return String(Math.round((n + Number.EPSILON) * 100) / 100);
 }
 
 function headerRows(doc: OpinionDocument): string {

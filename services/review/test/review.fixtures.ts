@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { issueDevToken } from '@filing/auth';
+import { Events, Role } from '@filing/contracts';
+import { produceEvent, ServiceProcess, waitFor } from '@filing/testing';
+import type { Kafka } from 'kafkajs';
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A credit code of the right shape (review does not re-check the check digit; intake does). */
+export function creditCode(prefix = '91220101'): string {
+  let s = prefix;
+  while (s.length < 18) s += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
+  return s;
+}
+
+export function institution(kind: 'employer' | 'social-org', name: string, prefix = '91220101') {
+  return {
+    name,
+    creditCode: creditCode(prefix),
+    kind,
+    legalRepresentative: '王立新',
+    address: '吉林省长春市绿园区东风大街 8 号',
+    contact: { person: '李红', phone: '13904311234', email: 'hr@example.cn' },
+  };
+}
+
+export const lathe = { code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const };
+export const welder = { code: '6-18-02-04', name: '焊工', levels: [5, 4], basis: 'national-standard' as const };
+
+export async function token(role: Role, jurisdiction: string, extra: { creditCode?: string; sub?: string } = {}): Promise<string> {
+  return issueDevToken({ roles: [role], jurisdiction, sub: extra.sub ?? `${role}-${jurisdiction}`, ...extra });
+}
+
+export interface Reply {
+  status: number;
+  body: any;
+}
+
+export async function call(svc: ServiceProcess, method: string, path: string, bearer: string, body?: unknown): Promise<Reply> {
+  const res = await fetch(`${svc.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export async function waitForStage(svc: ServiceProcess, caseId: string, stage: string, bearer: string): Promise<any> {
+  return waitFor(`case ${caseId} at ${stage} on ${svc.name}`, async () => {
+    const r = await call(svc, 'GET', `/cases/${caseId}`, bearer);
+    return r.status === 200 && r.body.stage === stage ? r.body : undefined;
+  });
+}
+
+/** Produces what intake produces when an institution applies. */
+export async function submit(kafka: Kafka, jurisdiction: string, inst: ReturnType<typeof institution>, occupations = [lathe]): Promise<string> {
+  const caseId = randomUUID();
+  await produceEvent(kafka, Events.applicationSubmitted, {
+    caseId,
+    applicationKind: 'new-filing',
+    jurisdiction,
+    institution: inst,
+    occupations,
+    materials: [],
+    submittedAt: new Date().toISOString(),
+  });
+  return caseId;
+}
+
+/** expert-pool forms the group and the group elects its leader. */
+export async function formGroup(kafka: Kafka, caseId: string, jurisdiction: string, databaseLevel = jurisdiction) {
+  const groupId = randomUUID();
+  const members = [1, 2, 3, 4, 5].map((i) => ({ expertId: `expert-${i}-${groupId.slice(0, 8)}`, name: `专家${i}`, occupationCodes: [lathe.code] }));
+  await produceEvent(kafka, Events.groupFormed, {
+    caseId,
+    jurisdiction,
+    groupId,
+    drawId: randomUUID(),
+    databaseLevel,
+    members,
+    reserveCount: 2,
+    commitment: 'a'.repeat(64),
+    formedAt: new Date().toISOString(),
+  });
+  return { groupId, leader: members[0].expertId };
+}
+
+export async function electLeader(kafka: Kafka, caseId: string, jurisdiction: string, groupId: string, leader: string, id?: string) {
+  return produceEvent(
+    kafka,
+    Events.groupLeaderElected,
+    { caseId, jurisdiction, groupId, leaderExpertId: leader, votes: 4, voters: 5, electedAt: new Date().toISOString() },
+    id ? { id } : {},
+  );
+}
+
+export async function opinion(
+  kafka: Kafka,
+  caseId: string,
+  jurisdiction: string,
+  kind: 'preliminary' | 'technical' | 'comprehensive',
+  result: 'pass' | 'fail',
+  leader: string,
+  total?: number,
+) {
+  return produceEvent(kafka, Events.opinionSubmitted, {
+    caseId,
+    jurisdiction,
+    opinionId: randomUUID(),
+    kind,
+    result,
+    summary: `${kind} opinion: ${result}`,
+    ...(total !== undefined ? { total, passLine: 70 } : {}),
+    leaderExpertId: leader,
+    submittedAt: new Date().toISOString(),
+  });
+}

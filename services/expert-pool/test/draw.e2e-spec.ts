@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { CaseRejected, dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
 import { produceEvent, startServiceProcess, ServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { APPLICANT, call, expertFields, LATHE, token, WELDER } from './expert-fixtures';
@@ -306,7 +307,10 @@ describe('the verifiable draw over Kafka', () => {
     await produceEvent(kafka, Events.caseRejected, rejected, { id: meta.id });
     await waitFor('seed revealed for the rejected case', () => recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === next)[0]);
     const v = await call(svc.url, 'GET', `/draws/${d.id}/verification`, undefined);
+    expect(v.body.report.mismatches).toEqual([]);
     expect(v.body).toMatchObject({ state: 'revealed', report: { match: true } });
+    expect((await call(svc.url, 'GET', `/draws/${d.id}`, officer)).body.status).toBe('CANCELLED');
+    expect((await call(svc.url, 'POST', `/draws/${d.id}/kick-off`, officer)).status).toBe(409);
   });
 
   it('a rejected case cancels its queued draw', async () => {
@@ -377,5 +381,17 @@ describe('the verifiable draw over Kafka', () => {
     const after = (await call(svc.url, 'GET', `/draws/${d.id}`, spOfficer)).body;
     expect(after).toMatchObject({ status: 'COMMITTED', group: null, failedAttempts: [expect.objectContaining({ officerEntropy: 'first try', requirement: 'occupation-coverage' })] });
     expect((await call(svc.url, 'GET', `/draws/${d.id}`, siping)).body.failedAttempts).toBe(1);
+  });
+
+  it('the database refuses to alter a drawn draw (snapshot, seed, entropy, result)', async () => {
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await expect(db.query(`UPDATE expert_pool.draw SET seed = repeat('0', 64) WHERE id = $1`, [drawId])).rejects.toThrow('immutable');
+      await expect(db.query(`UPDATE expert_pool.draw SET drawn_members = '[]' WHERE id = $1`, [drawId])).rejects.toThrow('immutable');
+      await expect(db.query(`UPDATE expert_pool.draw SET status = status WHERE id = $1`, [drawId])).resolves.toBeDefined();
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -8,8 +8,8 @@ import { drawsOfCase, revealSeeds } from './reveal-seed';
 
 /**
  * Reveal after: once the comprehensive opinion (综合技术评估意见) is in, the evaluation is over and the draw's seed is
- * published so anyone can verify it. A case that ends early (rejected) reveals drawn seeds too and cancels draws not
- * yet made.
+ * published so anyone can verify it. A case that ends early (rejected) reveals drawn seeds too and cancels the draws
+ * whose group has not been formed.
  */
 @Controller()
 export class RevealSeedMessageController {
@@ -30,9 +30,10 @@ export class RevealSeedMessageController {
   @OnEvent(Events.caseRejected)
   async onRejected(@Payload() e: CaseRejected, @Ctx() ctx: EventContext): Promise<void> {
     const draws = await drawsOfCase(ctx.manager, e.caseId, e.jurisdiction);
-    for (const d of draws.filter((x) => x.status === 'QUEUED' || x.status === 'COMMITTED')) {
+    // A group not yet formed will never meet; a formed one stays as it was, on record.
+    for (const d of draws.filter((x) => x.status === 'QUEUED' || x.status === 'COMMITTED' || x.status === 'DRAWN')) {
       d.status = 'CANCELLED';
-      await ctx.manager.save(Draw, d);
+      await ctx.manager.update(Draw, { id: d.id }, { status: d.status, version: d.version + 1 });
     }
     await revealSeeds(ctx.manager, this.outbox, draws, this.clock.now());
   }

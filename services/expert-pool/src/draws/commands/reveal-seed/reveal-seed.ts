@@ -18,7 +18,8 @@ export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, draws:
   for (const d of draws) {
     if (!d.drawnAt || d.seedRevealedAt || !d.seed || !d.commitment) continue;
     d.seedRevealedAt = now;
-    await m.save(Draw, d);
+    // A targeted update: `save` of an entity loaded without the snapshot could write it back as null.
+    await m.update(Draw, { id: d.id }, { seedRevealedAt: now });
     await outbox.add(m, Events.drawSeedRevealed, {
       caseId: d.caseId,
       jurisdiction: d.caseJurisdiction,

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, GroupMemberReplaced } from '@filing/contracts';
-import { EventContext, OnEvent } from '@filing/messaging';
+import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review-instance.config';
 import { ReviewCase } from '../../domain/case.entity';
@@ -14,8 +14,9 @@ export class RecordMemberReplacedMessageController {
     if (!reviewInstance.serves(e.jurisdiction)) return;
     const repo = ctx.manager.getRepository(ReviewCase);
     const c = await repo.findOneBy({ id: e.caseId });
+    if (!c) throw new UnprocessableEventError(`member replaced for case ${e.caseId} of ${e.jurisdiction}, which this instance does not know`);
     // Replacements before the group is formed are expert-pool's business; the formed event carries the final members.
-    if (!c?.expertGroup || c.expertGroup.groupId !== e.groupId) return;
+    if (!c.expertGroup || c.expertGroup.groupId !== e.groupId) return;
     const group = c.expertGroup;
     group.members = group.members.map((m) => (m.expertId === e.replacedExpertId ? { ...e.replacement } : m));
     group.replacements = [...group.replacements, { replacedExpertId: e.replacedExpertId, replacementExpertId: e.replacement.expertId, cause: e.cause, at: e.replacedAt }];

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { instanceToPlain } from 'class-transformer';
-import { Events, RecheckRequested } from '@filing/contracts';
-import { EventContext, OnEvent } from '@filing/messaging';
+import { Events, isCityJurisdiction, RecheckRequested } from '@filing/contracts';
+import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review-instance.config';
@@ -19,6 +19,8 @@ export class QueueRecheckMessageController {
   @OnEvent(Events.recheckRequested)
   async on(@Payload() e: RecheckRequested, @Ctx() ctx: EventContext): Promise<void> {
     if (!reviewInstance.isProvince) return;
+    // Only city cases pass the provincial gates; a request for anything else is a producer's bug.
+    if (!isCityJurisdiction(e.jurisdiction)) throw new UnprocessableEventError(`re-check requested for ${e.jurisdiction}, which is not a city-level jurisdiction`);
     const s = reviewInstance.schema;
     const id = randomUUID();
     await ctx.manager.query(

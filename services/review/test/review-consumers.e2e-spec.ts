@@ -219,6 +219,8 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     const poison: [EventDefinition<any>, object, string, 'handler-failed' | 'unprocessable'][] = [
       // the same application opened twice under a new event id: the case exists already
       [Events.applicationSubmitted, { caseId: existing, applicationKind: 'new-filing', jurisdiction: '220100', institution: before.institution, occupations: [lathe], materials: [], submittedAt: now }, existing, 'handler-failed'],
+      // an application for a jurisdiction that does not exist (the province instance would otherwise adopt it)
+      [Events.applicationSubmitted, { caseId: unknown, applicationKind: 'new-filing', jurisdiction: '229999', institution: before.institution, occupations: [lathe], materials: [], submittedAt: now }, unknown, 'unprocessable'],
       // a resubmission of a case that was never returned
       [Events.applicationResubmitted, { caseId: existing, round: 1, materials: [], resubmittedAt: now }, existing, 'handler-failed'],
       // events about a Changchun case this instance never opened
@@ -259,6 +261,32 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     expect(after).toMatchObject({ stage: 'SUBMITTED', version: before.version });
     expect(after.history).toHaveLength(1);
     expect((await call(changchun, 'GET', `/cases/${unknown}`, staff)).status).toBe(404);
+  });
+
+  it('serves a city without its own instance at the province instance, re-checks included (梅河口市, drawing from the province database)', async () => {
+    const meihekouStaff = await token('center-staff', '220581');
+    const provinceStaff = await token('center-staff', '220000');
+    const id = await submit(kafka, '220581', institution('employer', '梅河口市医药制造有限公司', '91220581'));
+    await waitForStage(province, id, 'SUBMITTED', meihekouStaff);
+    expect((await call(province, 'GET', `/cases/${id}`, provinceStaff)).status).toBe(403); // a city case, not the province's own
+    await call(province, 'POST', `/cases/${id}/accept`, meihekouStaff, {});
+    const req = await call(province, 'POST', `/cases/${id}/expert-request`, meihekouStaff, { workPlan: '方案', groupSize: 3, reserves: 1 });
+    // 梅河口市 keeps no expert database of its own: the province's discipline officer draws.
+    expect(req.body.expertRequest.databaseLevel).toBe('220000');
+    const groupId = randomUUID();
+    const members = ['m1', 'm2', 'm3'].map((e) => ({ expertId: `${e}-${id.slice(0, 8)}`, name: e, occupationCodes: [lathe.code] }));
+    await produceEvent(kafka, Events.groupFormed, { caseId: id, jurisdiction: '220581', groupId, drawId: randomUUID(), databaseLevel: '220000', members, reserveCount: 1, commitment: 'e'.repeat(64), formedAt: new Date().toISOString() });
+    await waitForStage(province, id, 'GROUP_FORMED', meihekouStaff);
+    await produceEvent(kafka, Events.groupLeaderElected, { caseId: id, jurisdiction: '220581', groupId, leaderExpertId: members[0].expertId, votes: 3, voters: 3, electedAt: new Date().toISOString() });
+    await waitForStage(province, id, 'PRELIMINARY_REVIEW', meihekouStaff);
+    await produceEvent(kafka, Events.opinionSubmitted, { caseId: id, jurisdiction: '220581', opinionId: randomUUID(), kind: 'preliminary', result: 'pass', summary: '初评通过', leaderExpertId: members[0].expertId, submittedAt: new Date().toISOString() });
+    await waitForStage(province, id, 'PROVINCIAL_RECHECK_PRELIMINARY', meihekouStaff);
+    const r = await waitFor('the re-check in the province queue', async () => (await call(province, 'GET', '/rechecks', provinceStaff)).body.items.find((x: any) => x.caseId === id));
+    expect((await call(province, 'POST', `/rechecks/${r.id}/decision`, meihekouStaff, { decision: 'pass', reason: 'x' })).status).toBe(403);
+    expect((await call(province, 'POST', `/rechecks/${r.id}/decision`, provinceStaff, { decision: 'pass', reason: '复核通过' })).status).toBe(200);
+    const c = await waitForStage(province, id, 'ONSITE_EVALUATION', meihekouStaff);
+    // At the province instance the case's history also holds the province centre's own re-check entries.
+    expect(c.history.map((h: any) => h.action).slice(-4)).toEqual(['preliminary-opinion', 'recheck-queued', 'recheck-decided', 'recheck-pass']);
   });
 
   it('flags a case overdue (督办) on the work queue once its stage time limit in working days has passed', async () => {

@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { ApplicationSubmitted, Events } from '@filing/contracts';
-import { EventContext, OnEvent, OutboxWriter } from '@filing/messaging';
+import { ApplicationSubmitted, Events, findJurisdiction } from '@filing/contracts';
+import { EventContext, OnEvent, OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { ReviewCase } from '../../domain/case.entity';
 import { reviewInstance } from '../../../infrastructure/review-instance.config';
@@ -19,6 +19,8 @@ export class OpenCaseMessageController {
   @OnEvent(Events.applicationSubmitted)
   async onSubmitted(@Payload() event: ApplicationSubmitted, @Ctx() ctx: EventContext): Promise<void> {
     if (!reviewInstance.serves(event.jurisdiction)) return;
+    // The province instance would otherwise adopt any code it does not know as a city without an instance.
+    if (!findJurisdiction(event.jurisdiction)) throw new UnprocessableEventError(`jurisdiction ${event.jurisdiction} is not a Jilin filing jurisdiction`);
     const submittedAt = new Date(event.submittedAt);
     await ctx.manager.insert(ReviewCase, {
       id: event.caseId,

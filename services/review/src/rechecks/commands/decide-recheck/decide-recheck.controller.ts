@@ -53,13 +53,13 @@ export class DecideRecheckController {
       await appendAudit(manager, s, {
         caseId: r.case_id,
         jurisdiction: r.jurisdiction,
-        action: `recheck-${body.decision}`,
+        action: 'recheck-decided',
         fromStage: stage,
         toStage: null,
         actor,
         at: now.toISOString(),
         reason: body.reason,
-        details: { recheckId: id, gate: r.gate },
+        details: { recheckId: id, gate: r.gate, decision: body.decision },
       });
       await this.outbox.add(manager, Events.recheckDecided, {
         caseId: r.case_id,

@@ -26,6 +26,10 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     Events.recheckDecided,
     Events.noticeClosed,
     Events.filingIssued,
+    Events.noticeOpened,
+    Events.objectionReceived,
+    Events.objectionResolved,
+    Events.drawSeedRevealed,
   ];
 
   beforeAll(async () => {
@@ -48,6 +52,11 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     const id = randomUUID();
     await produceEvent(kafka, def, payload, { id });
     await produceEvent(kafka, def, payload, { id });
+  }
+
+  /** Events on different topics have no order between them: wait for one to land before producing the next. */
+  async function recorded(svc: ServiceProcess, caseId: string, action: string, bearer: string): Promise<void> {
+    await waitFor(`${action} recorded on ${caseId}`, async () => (await call(svc, 'GET', `/cases/${caseId}`, bearer)).body.history?.some((h: any) => h.action === action));
   }
 
   it('applies every consumed event once when it is delivered twice', async () => {
@@ -75,6 +84,7 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
       reason: '时间冲突',
       replacedAt: now(),
     });
+    await recorded(changchun, id, 'member-replaced', staff);
     await twice(Events.groupLeaderElected, { caseId: id, jurisdiction: '220100', groupId, leaderExpertId: leader, votes: 3, voters: 3, electedAt: now() });
     await waitForStage(changchun, id, 'PRELIMINARY_REVIEW', staff);
     const opinion = (kind: 'preliminary' | 'technical' | 'comprehensive', result: 'pass' | 'fail') =>
@@ -112,11 +122,46 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     await waitForStage(changchun, id, 'COMPREHENSIVE_REVIEW', staff);
     await opinion('comprehensive', 'pass');
     await waitForStage(changchun, id, 'PROVINCIAL_RECHECK_COMPREHENSIVE', staff);
+    const drawId = randomUUID();
+    await twice(Events.drawSeedRevealed, { caseId: id, jurisdiction: '220100', drawId, commitment: 'c'.repeat(64), seed: 'f'.repeat(64), revealedAt: now() });
+    await recorded(changchun, id, 'draw-seed-revealed', staff);
     expect((await queued(3)).map((r: any) => r.gate)).toEqual(['preliminary', 'preliminary', 'comprehensive']);
     await decide('comprehensive', 'pass');
     await waitForStage(changchun, id, 'APPROVAL', staff);
     expect((await call(changchun, 'POST', `/cases/${id}/approve`, await token('approver', '220100'), {})).status).toBe(200);
     const noticeId = randomUUID();
+    await twice(Events.noticeOpened, {
+      caseId: id,
+      jurisdiction: '220100',
+      noticeId,
+      startDate: '2026-11-27',
+      endDate: '2026-12-03',
+      workingDays: 5,
+      publicationDayCounts: false,
+      institution: inst,
+      occupations: [lathe],
+      openedAt: now(),
+    });
+    await recorded(changchun, id, 'notice-opened', staff);
+    const objectionId = randomUUID();
+    await twice(Events.objectionReceived, { caseId: id, jurisdiction: '220100', noticeId, objectionId, receiptNumber: 'YY-2026-0001', receivedAt: now() });
+    const withObjection = await waitFor('the objection recorded', async () => {
+      const c = (await call(changchun, 'GET', `/cases/${id}`, staff)).body;
+      return c.notice?.openObjections?.length ? c : undefined;
+    });
+    expect(withObjection.notice).toMatchObject({ noticeId, startDate: '2026-11-27', endDate: '2026-12-03', openObjections: [objectionId] });
+    await twice(Events.objectionResolved, {
+      caseId: id,
+      jurisdiction: '220100',
+      noticeId,
+      objectionId,
+      outcome: 'dismissed',
+      struckOccupationCodes: [],
+      reason: '经核实，异议不成立',
+      resolvedBy: { subject: 'staff-220100', role: 'center-staff', jurisdiction: '220100' },
+      resolvedAt: now(),
+    });
+    await recorded(changchun, id, 'objection-resolved', staff);
     await twice(Events.noticeClosed, { caseId: id, jurisdiction: '220100', noticeId, outcome: 'no-objection', remainingOccupations: [lathe], closedAt: now() });
     await waitForStage(changchun, id, 'FILING_NOTICE_REQUESTED', staff);
     await twice(Events.filingIssued, {
@@ -156,12 +201,18 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
       'recheck-pass',
       'technical-opinion',
       'comprehensive-pass',
+      'draw-seed-revealed',
       'recheck-pass',
       'approve',
+      'notice-opened',
+      'objection-received',
+      'objection-resolved',
       'notice-passed',
       'filing-issued',
     ]);
     expect(done.expertGroup).toMatchObject({ groupId, size: 3 });
+    expect(done.drawSeed).toMatchObject({ drawId, seed: 'f'.repeat(64) });
+    expect(done.notice).toMatchObject({ openObjections: [], resolvedObjections: [{ objectionId, outcome: 'dismissed' }] });
     expect((await call(changchun, 'GET', `/cases/${id}`, staff)).body.history.filter((h: any) => h.action === 'member-replaced')).toHaveLength(1);
 
     // A re-check request redelivered to the province queues once.
@@ -248,6 +299,11 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
         unknown,
         'unprocessable',
       ],
+      // publication and expert-pool reporting on a case this instance never opened
+      [Events.noticeOpened, { caseId: unknown, jurisdiction: '220100', noticeId: 'n', startDate: '2026-11-27', endDate: '2026-12-03', workingDays: 5, publicationDayCounts: false, institution: before.institution, occupations: [lathe], openedAt: now }, unknown, 'unprocessable'],
+      [Events.objectionReceived, { caseId: unknown, jurisdiction: '220100', noticeId: 'n', objectionId: 'o', receiptNumber: 'r', receivedAt: now }, unknown, 'unprocessable'],
+      [Events.objectionResolved, { caseId: unknown, jurisdiction: '220100', noticeId: 'n', objectionId: 'o', outcome: 'upheld', struckOccupationCodes: [], reason: 'r', resolvedBy: actor, resolvedAt: now }, unknown, 'unprocessable'],
+      [Events.drawSeedRevealed, { caseId: unknown, jurisdiction: '220100', drawId: 'd', commitment: 'a'.repeat(64), seed: 'b'.repeat(64), revealedAt: now }, unknown, 'unprocessable'],
       // the province queue refuses a re-check of a province case (only city cases pass the gates)
       [Events.recheckRequested, { caseId: unknown, jurisdiction: '220000', gate: 'preliminary', applicationKind: 'new-filing', institution: before.institution, occupations: [lathe], opinion: { result: 'pass', summary: 's' }, requestedBy: actor, requestedAt: now }, unknown, 'unprocessable'],
     ];

@@ -37,6 +37,23 @@ export interface ApprovalData {
   at: string;
 }
 
+export interface NoticeData {
+  noticeId: string;
+  startDate: string;
+  endDate: string;
+  workingDays: number;
+  /** Objections (异议) received and not yet resolved; while any is open the filing notice is held. */
+  openObjections: string[];
+  resolvedObjections: { objectionId: string; outcome: 'upheld' | 'dismissed'; struckOccupationCodes: string[] }[];
+}
+
+export interface DrawSeedData {
+  drawId: string;
+  commitment: string;
+  seed: string;
+  revealedAt: string;
+}
+
 /** A filing case (案件): one per application, owned by the review instance of its jurisdiction. */
 @Entity({ name: 'review_case' })
 export class ReviewCase {
@@ -57,6 +74,9 @@ export class ReviewCase {
   /** The latest opinion of each kind (初评 / 技术 / 综合). */
   @Column('jsonb', { default: {} }) opinions!: Partial<Record<'preliminary' | 'technical' | 'comprehensive', OpinionData>>;
   @Column('jsonb', { nullable: true }) approval!: ApprovalData | null;
+  @Column('jsonb', { nullable: true }) notice!: NoticeData | null;
+  /** The draw's seed once revealed after the comprehensive opinion, so the draw can be verified (architecture §8). */
+  @Column('jsonb', { name: 'draw_seed', nullable: true }) drawSeed!: DrawSeedData | null;
   /** Why the case last moved (return reasons, rejection reason...). */
   @Column('text', { name: 'last_reason', nullable: true }) lastReason!: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -26,6 +26,8 @@ export function caseView(c: ReviewCase, caller: Caller, deadline: StageDeadline)
     expertGroup: c.expertGroup ? { groupId: c.expertGroup.groupId, leaderExpertId: c.expertGroup.leaderExpertId, size: c.expertGroup.members.length } : null,
     opinions: c.opinions,
     approval: c.approval,
+    notice: c.notice,
+    drawSeed: c.drawSeed,
     lastReason: c.lastReason,
     version: c.version,
     deadline,

@@ -319,6 +319,24 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     expect((await call(changchun, 'GET', `/cases/${unknown}`, staff)).status).toBe(404);
   });
 
+  it('applies a leader election that overtakes the group-formed event (no order between topics) once the group is formed', async () => {
+    const staff = await token('center-staff', '220100');
+    const id = await submit(kafka, '220100', institution('employer', '长春事件乱序组长测试有限公司'));
+    await waitForStage(changchun, id, 'SUBMITTED', staff);
+    await call(changchun, 'POST', `/cases/${id}/accept`, staff, {});
+    await call(changchun, 'POST', `/cases/${id}/expert-request`, staff, { workPlan: '方案', groupSize: 3, reserves: 0 });
+    const groupId = randomUUID();
+    const members = ['l1', 'l2', 'l3'].map((e) => ({ expertId: `${e}-${id.slice(0, 8)}`, name: e, occupationCodes: [lathe.code] }));
+    await produceEvent(kafka, Events.groupLeaderElected, { caseId: id, jurisdiction: '220100', groupId, leaderExpertId: members[1].expertId, votes: 2, voters: 3, electedAt: new Date().toISOString() });
+    await waitFor('the early election parked', async () => (await call(changchun, 'GET', `/cases/${id}`, staff)).body.expertGroup?.groupId === groupId);
+    expect((await call(changchun, 'GET', `/cases/${id}`, staff)).body.stage).toBe('EXPERT_GROUP_REQUESTED');
+    await produceEvent(kafka, Events.groupFormed, { caseId: id, jurisdiction: '220100', groupId, drawId: randomUUID(), databaseLevel: '220100', members, reserveCount: 0, commitment: '1'.repeat(64), formedAt: new Date().toISOString() });
+    const c = await waitForStage(changchun, id, 'PRELIMINARY_REVIEW', staff);
+    expect(c.expertGroup).toMatchObject({ groupId, leaderExpertId: members[1].expertId, size: 3 });
+    expect(c.history.map((h: any) => h.action).slice(-2)).toEqual(['group-formed', 'leader-elected']);
+    expect(recorder.find((m) => m.topic.endsWith('.dlt') && m.key === id)).toEqual([]);
+  });
+
   it('serves a city without its own instance at the province instance, re-checks included (梅河口市, drawing from the province database)', async () => {
     const meihekouStaff = await token('center-staff', '220581');
     const provinceStaff = await token('center-staff', '220000');

@@ -17,6 +17,8 @@ export interface ExpertGroupData {
   databaseLevel: string;
   members: { expertId: string; name: string; occupationCodes: string[] }[];
   leaderExpertId?: string;
+  /** A leader election that arrived before the group-formed event (different topics, no order between them). */
+  earlyLeader?: { leaderExpertId: string; votes: number; voters: number; eventId: string };
   replacements: { replacedExpertId: string; replacementExpertId: string; cause: string; at: string }[];
 }
 

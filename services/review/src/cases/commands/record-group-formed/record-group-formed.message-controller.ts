@@ -15,7 +15,8 @@ export class RecordGroupFormedMessageController {
     if (!reviewInstance.serves(e.jurisdiction)) return;
     const c = await this.stepper.load(ctx.manager, e.caseId);
     if (!c) throw new UnprocessableEventError(`group formed for case ${e.caseId} of ${e.jurisdiction}, which this instance does not know`);
-    await this.stepper.step(
+    const parked = c.expertGroup?.groupId === e.groupId ? c.expertGroup.earlyLeader : undefined;
+    const { after } = await this.stepper.step(
       ctx.manager,
       {
         caseId: e.caseId,
@@ -30,10 +31,25 @@ export class RecordGroupFormedMessageController {
             databaseLevel: e.databaseLevel,
             members: e.members.map((m) => ({ expertId: m.expertId, name: m.name, occupationCodes: m.occupationCodes })),
             replacements: [],
+            ...(parked ? { leaderExpertId: parked.leaderExpertId } : {}),
           },
         }),
       },
       c,
     );
+    if (parked) {
+      // The group's leader was elected before this event arrived: the preliminary review starts now.
+      await this.stepper.step(
+        ctx.manager,
+        {
+          caseId: e.caseId,
+          action: 'leader-elected',
+          actor: eventActor(parked.leaderExpertId, 'expert', e.jurisdiction),
+          by: 'event',
+          details: { groupId: e.groupId, leaderExpertId: parked.leaderExpertId, votes: parked.votes, voters: parked.voters, eventId: parked.eventId },
+        },
+        after,
+      );
+    }
   }
 }

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, GroupLeaderElected } from '@filing/contracts';
 import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
 import { reviewInstance } from '../../../infrastructure/review-instance.config';
+import { ReviewCase } from '../../domain/case.entity';
 import { CaseStepper, eventActor } from '../../infrastructure/case-stepper';
 
 /** The group elected its leader (组长): the preliminary review (初审) begins. */
@@ -15,6 +16,15 @@ export class RecordLeaderElectedMessageController {
     if (!reviewInstance.serves(e.jurisdiction)) return;
     const c = await this.stepper.load(ctx.manager, e.caseId);
     if (!c) throw new UnprocessableEventError(`leader elected for case ${e.caseId} of ${e.jurisdiction}, which this instance does not know`);
+    if (c.stage === 'EXPERT_GROUP_REQUESTED' && !c.expertGroup) {
+      // The election overtook the group-formed event (another topic): park it; forming the group applies it.
+      const early = { leaderExpertId: e.leaderExpertId, votes: e.votes, voters: e.voters, eventId: ctx.meta.id };
+      await ctx.manager.getRepository(ReviewCase).update(
+        { id: c.id },
+        { expertGroup: { groupId: e.groupId, drawId: '', databaseLevel: '', members: [], replacements: [], earlyLeader: early } },
+      );
+      return;
+    }
     if (c.expertGroup && c.expertGroup.groupId !== e.groupId) {
       throw new UnprocessableEventError(`leader elected in group ${e.groupId}, but case ${e.caseId} has group ${c.expertGroup.groupId}`);
     }

@@ -198,6 +198,9 @@ describe('review: tiered review with a federated city instance', () => {
     // The applicant reads its own case; another applicant cannot.
     const applicant = await token('applicant', '220100', { creditCode: applicantInst.creditCode });
     expect((await call(changchun, 'GET', `/cases/${id}`, applicant)).status).toBe(200);
+    const own = (await call(changchun, 'GET', '/queue', applicant)).body.ownCases;
+    expect(own.map((c: any) => c.id)).toEqual([id]);
+    expect(own[0]).toMatchObject({ stage: 'FILING_NOTICE_ISSUED', myActions: [] });
     const stranger = await token('applicant', '220100', { creditCode: institution('employer', 'x').creditCode });
     expect((await call(changchun, 'GET', `/cases/${id}`, stranger)).status).toBe(403);
   });

@@ -6,7 +6,7 @@ import { Clock } from '@filing/runtime';
 import { appendAudit } from '../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../infrastructure/review-instance.config';
 import { caseLevel } from '../domain/case-access';
-import { CaseAction, decideStep } from '../domain/case-lifecycle';
+import { allowedActions, CaseAction, decideStep } from '../domain/case-lifecycle';
 import { ReviewCase } from '../domain/case.entity';
 
 export interface StepRequest {
@@ -62,11 +62,11 @@ export class CaseStepper {
       .execute();
     if (result.affected !== 1) {
       // Another command moved the case between our read and our write: nothing of ours is applied.
-      const current = await this.load(manager, before.id);
+      const current = (await this.load(manager, before.id)) ?? before;
       throw new ConflictException({
         message: `case ${before.id} was changed concurrently; reload it and try again`,
-        currentStage: current?.stage ?? before.stage,
-        allowedActions: [],
+        currentStage: current.stage,
+        allowedActions: allowedActions(current.stage, caseLevel(current.jurisdiction)),
       });
     }
     const after = (await this.load(manager, before.id))!;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
 
@@ -17,7 +17,7 @@ export class CaseApproved {
   @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   /** Comprehensive opinion total, when one was scored. */
-  @IsOptional() @IsInt() @Min(0) score?: number;
+  @IsOptional() @IsNumber() @Min(0) score?: number;
   @IsOptional() @IsString() existingFilingNumber?: string;
   @ValidateNested() @Type(() => ActorPart) approvedBy!: ActorPart;
   @IsISO8601() approvedAt!: string;

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min, ValidateNested, MaxLength } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Min, ValidateNested, MaxLength } from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { RECHECK_GATES, RecheckGate } from '../../vocabulary/case-stage';
 import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
@@ -7,7 +7,7 @@ import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart }
 export class RecheckOpinionPart {
   @IsIn(['pass', 'fail']) result!: 'pass' | 'fail';
   @IsString() @MaxLength(8000) summary!: string;
-  @IsOptional() @IsInt() @Min(0) total?: number;
+  @IsOptional() @IsNumber() @Min(0) total?: number;
   @IsOptional() @IsString() opinionId?: string;
 }
 

@@ -63,7 +63,7 @@ export class ApproveCaseController {
         meetingReference: body.meetingReference,
         institution: c.institution,
         occupations: c.occupations,
-        score: total === undefined ? undefined : Math.round(total),
+        score: total,
         existingFilingNumber: c.existingFilingNumber ?? undefined,
         approvedBy: actor,
         approvedAt: after.stageEnteredAt.toISOString(),

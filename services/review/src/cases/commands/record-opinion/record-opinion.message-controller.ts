@@ -84,7 +84,7 @@ export class RecordOpinionMessageController {
       applicationKind: c.applicationKind,
       institution: c.institution,
       occupations: c.occupations,
-      opinion: { result: e.result, summary: e.summary, opinionId: e.opinionId, ...(e.total !== undefined ? { total: Math.round(e.total) } : {}) },
+      opinion: { result: e.result, summary: e.summary, opinionId: e.opinionId, ...(e.total !== undefined ? { total: e.total } : {}) },
       requestedBy: { subject: `review-${reviewInstance.jurisdiction}`, role: 'center-staff', jurisdiction: c.jurisdiction },
       requestedAt: at,
     });

@@ -124,7 +124,7 @@ describe('review: tiered review with a federated city instance', () => {
       const r = await call(province, 'GET', '/rechecks', provinceStaff);
       return r.body.items.find((x: any) => x.caseId === id && x.gate === 'comprehensive');
     });
-    expect(second.opinion).toMatchObject({ result: 'pass', total: 86 });
+    expect(second.opinion).toMatchObject({ result: 'pass', total: 86.4 });
     expect((await call(province, 'POST', `/rechecks/${second.id}/decision`, provinceStaff, { decision: 'pass', reason: '综合技术评估意见复核通过' })).status).toBe(200);
     await waitForStage(changchun, id, 'APPROVAL', cityStaff);
 
@@ -136,7 +136,7 @@ describe('review: tiered review with a federated city instance', () => {
     const approved = await call(changchun, 'POST', `/cases/${id}/approve`, cityApprover, { note: '同意备案' });
     expect(approved).toMatchObject({ status: 200, body: { stage: 'PUBLIC_NOTICE', approval: { approvalBody: 'local-hrss-bureau' } } });
     const approvedEvent = await waitFor('case approved', () => published(Events.caseApproved.topic, id)[0]);
-    expect(approvedEvent).toMatchObject({ jurisdiction: '220100', approvalBody: 'local-hrss-bureau', score: 86, institution: { creditCode: applicantInst.creditCode } });
+    expect(approvedEvent).toMatchObject({ jurisdiction: '220100', approvalBody: 'local-hrss-bureau', score: 86.4, institution: { creditCode: applicantInst.creditCode } });
 
     // Publication closes the notice and the province issues the filing notice.
     await produceEvent(kafka, Events.noticeClosed, {

@@ -41,6 +41,46 @@ async function devToken(claims) {
   return issueDevToken({ ttl: '12h', ...claims });
 }
 
+function portOf(name) {
+  return services.find((s) => s.name === name).port;
+}
+
+/**
+ * Demo data, loaded through the services' own APIs once they are ready: a few dozen experts for every level that
+ * keeps an expert database (skipped for a level that already has experts, so restarts change nothing). The
+ * jurisdictions and the default evaluation standards ship with the services as data; this only shows they are there.
+ */
+async function loadDemoData() {
+  require('@swc-node/register');
+  const { demoExperts } = require(path.join(ROOT, 'tools', 'demo', 'demo-experts.ts'));
+  const data = require(path.join(ROOT, 'libs', 'contracts', 'src', 'vocabulary', 'jurisdictions.json'));
+  const configured = (process.env.EXPERT_DATABASE_LEVELS ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const levels = configured.length ? data.jurisdictions.filter((j) => configured.includes(j.code)) : data.jurisdictions.filter((j) => j.hasOwnExpertDatabase);
+  const expertPool = `http://127.0.0.1:${portOf('expert-pool')}`;
+  say(`\nDemo data: ${data.jurisdictions.length} jurisdictions (libs/contracts/src/vocabulary/jurisdictions.json); expert databases:`);
+  for (const [i, level] of levels.entries()) {
+    const token = await devToken({ roles: ['center-staff'], jurisdiction: level.code, sub: `demo-loader-${level.code}` });
+    const auth = { authorization: `Bearer ${token}` };
+    const listed = await fetch(`${expertPool}/experts?limit=1`, { headers: auth });
+    if (listed.status !== 200) throw new Error(`expert-pool: GET /experts for ${level.code} answered ${listed.status} ${await listed.text()}`);
+    const { total } = await listed.json();
+    if (total > 0) {
+      say(`  ${level.code} ${level.name.padEnd(10)} already has ${total} experts; nothing loaded`);
+      continue;
+    }
+    const experts = demoExperts(level.code, level.name, 36, (i + 1) * 1000);
+    const res = await fetch(`${expertPool}/experts/imports`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(experts) });
+    const body = await res.json();
+    if (res.status !== 201) throw new Error(`expert-pool: importing the ${level.code} demo experts answered ${res.status} ${JSON.stringify(body)}`);
+    say(`  ${level.code} ${level.name.padEnd(10)} loaded ${body.imported ?? experts.length} demo experts`);
+  }
+  const admin = await devToken({ roles: ['admin'], jurisdiction: '220000', sub: 'demo-loader' });
+  const standards = await fetch(`http://127.0.0.1:${portOf('assessment')}/standards`, { headers: { authorization: `Bearer ${admin}` } });
+  if (standards.status !== 200) throw new Error(`assessment: GET /standards answered ${standards.status}`);
+  say('Evaluation standards loaded (assessment, shipped data):');
+  for (const s of await standards.json()) say(`  ${s.standardId} v${s.version} (${s.institutionKind}) from ${s.effectiveFrom}${s.provisional ? ', provisional' : ''}: ${s.title}`);
+}
+
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
@@ -79,6 +119,8 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     AUTH_DEV_MODE: process.env.AUTH_DEV_MODE ?? 'true',
     CLOCK_MODE: process.env.CLOCK_MODE ?? 'controllable',
+    // Notices that fall due when `npm run demo` moves the clock close within seconds rather than the default 30 s.
+    NOTICE_POLL_MS: process.env.NOTICE_POLL_MS ?? '2000',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers.join(','),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -100,6 +142,7 @@ async function main() {
     say(`starting ${s.name} on :${s.port}`);
   }
   await Promise.all(services.map((s, i) => waitReady(s, children[i]).then(() => say(`ready    ${s.name}`))));
+  await loadDemoData();
 
   say('\nThe platform is up (migrations ran at start-up; logs in .local/logs/):');
   for (const s of services) say(`  ${s.name.padEnd(14)} http://127.0.0.1:${s.port}   OpenAPI http://127.0.0.1:${s.port}/docs`);
@@ -116,6 +159,7 @@ async function main() {
   ];
   for (const [label, claims] of roles) say(`  ${label.padEnd(32)} ${await devToken(claims)}`);
   say('\nOther roles and jurisdictions: npm run -s dev-token -- --role <role> --jurisdiction <code>');
+  say('Walk scenario 1 through the platform (in another shell): npm run demo');
   say('Press Ctrl-C to stop everything.');
 }
 

@@ -42,9 +42,8 @@ export interface DemoExpert {
 }
 
 /**
- * `count` experts for the database of `level` (a jurisdiction code). Each covers two of the demo occupations; twelve
- * employers of the level, three experts each at most, so the one-per-employer cap can be met. `base` keeps ID numbers
- * distinct across levels and loads.
+ * `count` experts for the database of `level` (a jurisdiction code). Each covers two of the demo occupations and
+ * works at an employer of their own. `base` keeps ID numbers distinct across levels and loads.
  */
 export function demoExperts(level: string, levelName: string, count = 36, base = 0): DemoExpert[] {
   return Array.from({ length: count }, (_, i) => {
@@ -53,7 +52,8 @@ export function demoExperts(level: string, levelName: string, count = 36, base =
       name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length]}`,
       gender: i % 2 ? 'female' : 'male',
       idNumber: demoIdNumber(n, `${level.slice(0, 4)}02`),
-      employer: { name: `${levelName}${EMPLOYERS[i % EMPLOYERS.length]}` },
+      // One employer per expert: a reserve can always take a seat without breaking the one-per-employer cap.
+      employer: { name: `${levelName}${EMPLOYERS[i % EMPLOYERS.length]}${i >= EMPLOYERS.length ? `第${Math.floor(i / EMPLOYERS.length) + 1}分公司` : ''}` },
       title: i % 3 ? '高级工程师' : '高级技师',
       occupationCodes: [CODES[i % CODES.length], CODES[(i + 1) % CODES.length]],
       region: level,
@@ -67,7 +67,7 @@ export function demoExperts(level: string, levelName: string, count = 36, base =
 /** Experts who work at the applicant: avoidance (回避, works-at-applicant) must exclude them from its draw. */
 export function expertsAtApplicant(level: string, applicant: { name: string; creditCode: string }, base: number, count = 2): DemoExpert[] {
   return Array.from({ length: count }, (_, i) => ({
-    name: `${applicant.name.slice(0, 4)}员工专家${i + 1}`,
+    name: `${SURNAMES[(base + i) % SURNAMES.length]}${GIVEN[(base + i + 5) % GIVEN.length]}`,
     gender: i % 2 ? 'female' : 'male',
     idNumber: demoIdNumber(base + i, `${level.slice(0, 4)}02`),
     employer: { name: applicant.name, creditCode: applicant.creditCode },

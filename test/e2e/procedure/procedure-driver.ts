@@ -314,12 +314,24 @@ export class ProcedureDriver {
     const drawn = await this.step('draw', 'POST', `${ep}/draws/${c.drawId}/draw`, officer, { officerEntropy: opts.entropy ?? `dice ${randomInt(1e9)}` });
     this.log(`随机抽取 / drawn: members ${drawn.group.members.map((m: any) => m.name).join('、')}; reserves ${drawn.group.reserves.map((r: any) => r.name).join('、')}`);
     let members: string[] = drawn.group.members.map((m: any) => m.expertId);
-    for (const expertId of members.slice(0, opts.decline ?? 0)) {
+    // The first `decline` members who can be replaced decline; a reserve takes each seat. A decline no reserve can
+    // fill without breaking the requirements is refused (409) and changes nothing: that member stays.
+    let declined = 0;
+    for (const expertId of [...members]) {
+      if (declined >= (opts.decline ?? 0)) break;
       const t = await this.token('expert', level, { expertId });
-      await this.step('decline the invitation', 'POST', `${ep}/draws/${c.drawId}/members/${expertId}/decline`, t, { reason: '现场评估期间出差，无法参加' });
+      const r = await this.http('POST', `${ep}/draws/${c.drawId}/members/${expertId}/decline`, t, { reason: '现场评估期间出差，无法参加' });
+      const name = drawn.group.members.find((m: any) => m.expertId === expertId).name;
+      if (r.status === 409) {
+        this.log(`  ${name} cannot be replaced by a reserve (${r.body.message}); stays in the group`);
+        continue;
+      }
+      if (r.status !== 200) throw new HttpError('decline the invitation', r.status, r.body);
+      declined++;
       const after = await this.step('read the draw', 'GET', `${ep}/draws/${c.drawId}`, officer);
+      const newcomer = after.group.members.find((m: any) => !members.includes(m.expertId));
       members = after.group.members.map((m: any) => m.expertId);
-      this.log(`  ${drawn.group.members.find((m: any) => m.expertId === expertId).name} declined; reserve ${after.group.members.find((m: any) => !drawn.group.members.some((d: any) => d.expertId === m.expertId))?.name ?? ''} takes the seat`);
+      this.log(`  ${name} declined (回避/请假); reserve ${newcomer?.name ?? '?'} takes the seat`);
     }
     for (const expertId of members) {
       await this.step('confirm the invitation', 'POST', `${ep}/draws/${c.drawId}/members/${expertId}/confirm`, await this.token('expert', level, { expertId }));
@@ -333,7 +345,8 @@ export class ProcedureDriver {
     c.members = members;
     c.leader = members[0];
     await this.waitStage(c, 'PRELIMINARY_REVIEW');
-    this.log(`组长 / leader elected: ${c.leader}`);
+    const formed = await this.step('read the draw', 'GET', `${ep}/draws/${c.drawId}`, officer);
+    this.log(`组长 / leader elected by ${members.length} votes: ${formed.group.members.find((m: any) => m.expertId === c.leader)?.name} (${c.leader})`);
   }
 
   async draw(c: CaseRecord): Promise<any> {
@@ -408,12 +421,12 @@ export class ProcedureDriver {
     const technical = await this.step('submit the technical opinion', 'POST', `${this.urls.assessment}/cases/${c.caseId}/opinions/technical`, leader, {
       summary: '现场技术评估符合要求。',
     });
-    this.log(`技术评估意见 / technical opinion: ${technical.result}, total ${technical.total}`);
+    this.log(`技术评估意见 / technical opinion: ${technical.result}, total ${technical.consolidation?.total ?? technical.total} of ${technical.standard?.total ?? 100} (pass line ${technical.standard?.passLine ?? '?'})`);
     await this.waitStage(c, 'COMPREHENSIVE_REVIEW');
     const comprehensive = await this.step('submit the comprehensive opinion', 'POST', `${this.urls.assessment}/cases/${c.caseId}/opinions/comprehensive`, leader, {
       summary: '综合评审：该机构具备开展职业技能等级认定的条件，同意备案。',
     });
-    this.log(`综合技术评估意见 / comprehensive opinion: ${comprehensive.result}, total ${comprehensive.total}`);
+    this.log(`综合技术评估意见 / comprehensive opinion: ${comprehensive.result}, total ${comprehensive.consolidation?.total ?? comprehensive.total}`);
     return { technical, comprehensive };
   }
 

@@ -273,16 +273,22 @@ describe('the filing procedure end to end', () => {
       const feed = await d.step('the national feed', 'GET', `${d.urls.publication}/national-feed?fromSequence=1&limit=1000`, admin);
       expect(JSON.stringify(feed)).not.toContain(c.caseId);
 
-      const app = await waitFor('the outcome at intake', async () => {
+      // intake: approved first, then rejected by the upheld objection (异议成立).
+      const app = await waitFor('the rejection at intake', async () => {
         const a = await d.application(c);
-        return a.outcome ? a : undefined;
+        return a.status === 'REJECTED' ? a : undefined;
       });
-      expect(app.status).not.toBe('FILED');
+      expect(app.outcome).toMatchObject({ kind: 'rejected' });
+      expect(app.timeline.map((t: any) => t.to)).toEqual(expect.arrayContaining(['PUBLIC_NOTICE', 'NOT_PASSED']));
       expect(app.filing).toBeNull();
       expect(await d.reviewCase(c)).toMatchObject({ stage: 'NOT_PASSED' });
       expect(await d.auditVerify('220100')).toMatchObject({ ok: true });
       expect(await d.registerEntry(inst)).toBeUndefined();
       expect((await d.opinions(c)).map((o: any) => o.result)).toEqual(['pass', 'pass', 'pass']);
+      expect(await d.verifiedDraw(c)).toMatchObject({ report: { match: true } });
+      const objections = await d.objections(c);
+      expect(objections[0]).toMatchObject({ status: 'upheld' });
+      expect(objections[0].objectorIdNumber).toMatch(/^2201\*+1234$/); // staff see the objector's ID number masked
     });
   });
 

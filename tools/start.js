@@ -142,7 +142,8 @@ async function main() {
     say(`starting ${s.name} on :${s.port}`);
   }
   await Promise.all(services.map((s, i) => waitReady(s, children[i]).then(() => say(`ready    ${s.name}`))));
-  await loadDemoData();
+  // Demo data is a convenience: the platform stays up without it.
+  await loadDemoData().catch((err) => say(`Demo data not loaded: ${err.message}`));
 
   say('\nThe platform is up (migrations ran at start-up; logs in .local/logs/):');
   for (const s of services) say(`  ${s.name.padEnd(14)} http://127.0.0.1:${s.port}   OpenAPI http://127.0.0.1:${s.port}/docs`);

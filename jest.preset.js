@@ -7,4 +7,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools', 'test', 'jest.per-file-database.js')],
 };

@@ -1,0 +1,29 @@
+// Each end-to-end spec file gets a database of its own, created fresh: the services it starts see only what that
+// file did, so no spec depends on which files ran before it. Unit specs need no database and get none.
+'use strict';
+const crypto = require('node:crypto');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const testPath = expect.getState().testPath ?? '';
+if (testPath.endsWith('.e2e-spec.ts')) {
+  const base = new URL(process.env.DATABASE_URL);
+  const runDb = base.pathname.slice(1);
+  const name = `${runDb}_${crypto.createHash('sha1').update(path.relative(process.cwd(), testPath)).digest('hex').slice(0, 10)}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+
+  beforeAll(async () => {
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await client.end();
+    }
+  });
+}

@@ -11,9 +11,9 @@ import { parsePayload, PayloadInvalidError } from './validate';
 const Events: Record<EventName, EventDefinition<any>> = TypedEvents;
 const names = Object.keys(Events) as EventName[];
 
-/** Every breakage of every event, a missing caseId first, as [event, label, breakage] rows for it.each. */
+/** Every breakage of every event, a missing key field (caseId for case events) first, as [event, label, breakage] rows for it.each. */
 const breakageRows: [EventName, string, Breakage][] = names.flatMap((n) =>
-  [{ field: 'caseId', remove: true } as Breakage, ...breakages[n]].map((b): [EventName, string, Breakage] => [
+  [{ field: Events[n].key, remove: true } as Breakage, ...breakages[n]].map((b): [EventName, string, Breakage] => [
     n,
     b.remove ? `missing ${b.field}` : `${b.field} = ${JSON.stringify(b.value)}`,
     b,
@@ -45,8 +45,14 @@ describe('event catalogue', () => {
     expect(unique(ALL_EVENTS.map((e) => e.payload))).toBe(true);
   });
 
-  it('keys every event by the case id', () => {
-    for (const name of names) expect(Events[name].keyOf(validSamples[name] as any)).toBe(validSamples[name].caseId);
+  it('keys every case event by the case id', () => {
+    const caseEvents = names.filter((n) => Events[n].key === 'caseId');
+    expect(names.filter((n) => !caseEvents.includes(n))).toEqual(['calendarOverridesLoaded']);
+    for (const name of caseEvents) expect(Events[name].keyOf(validSamples[name] as any)).toBe((validSamples[name] as { caseId: string }).caseId);
+  });
+
+  it('keys the calendar event by its year, apart from any case id', () => {
+    expect(Events.calendarOverridesLoaded.keyOf(validSamples.calendarOverridesLoaded as any)).toBe('calendar-2027');
   });
 
   it('marks exactly the national filing feed as external', () => {

@@ -21,9 +21,12 @@ import { ObjectionReceived } from './events/publication/objection-received.event
 import { ObjectionResolved } from './events/publication/objection-resolved.event';
 import { FilingRequested } from './events/publication/filing-requested.event';
 import { FilingIssued } from './events/publication/filing-issued.event';
+import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
+
+const CASE_KEY = 'The case (application) id; equals `ce_subject` and payload `caseId`.';
 
 function define<P extends { caseId: string }>(
   topic: string,
@@ -33,9 +36,36 @@ function define<P extends { caseId: string }>(
   summary: string,
   external = false,
 ): EventDefinition<P> {
+  return definition(topic, producer, consumers, payload, summary, external, { key: 'caseId', keyDescription: CASE_KEY, keyOf: (p) => p.caseId });
+}
+
+/**
+ * An event about something other than a case (e.g. the working-day calendar). Case events are keyed by caseId so
+ * one case's events stay ordered on one partition; such an event names what must stay in order instead.
+ */
+function defineKeyed<P extends object>(
+  topic: string,
+  producer: ServiceName,
+  consumers: ServiceName[],
+  payload: PayloadClass<P>,
+  summary: string,
+  keying: Pick<EventDefinition<P>, 'key' | 'keyDescription' | 'keyOf'>,
+): EventDefinition<P> {
+  return definition(topic, producer, consumers, payload, summary, false, keying);
+}
+
+function definition<P extends object>(
+  topic: string,
+  producer: ServiceName,
+  consumers: ServiceName[],
+  payload: PayloadClass<P>,
+  summary: string,
+  external: boolean,
+  keying: Pick<EventDefinition<P>, 'key' | 'keyDescription' | 'keyOf'>,
+): EventDefinition<P> {
   if (!/^[a-z-]+\.[a-z-]+\.[a-z-]+\.v\d+$/.test(topic)) throw new Error(`topic name ${topic} breaks <service>.<entity>.<event>.v<major>`);
   if (!topic.startsWith(`${producer}.`)) throw new Error(`topic ${topic} must start with its producer ${producer}`);
-  return { topic, type: `${TYPE_PREFIX}.${topic}`, producer, consumers, key: 'caseId', payload, keyOf: (p) => p.caseId, summary, external };
+  return { topic, type: `${TYPE_PREFIX}.${topic}`, producer, consumers, payload, summary, external, ...keying };
 }
 
 export const Events = {
@@ -63,6 +93,15 @@ export const Events = {
   objectionResolved: define('publication.objection.resolved.v1', 'publication', ['review'], ObjectionResolved, 'An objection was upheld or dismissed.'),
   filingRequested: define('publication.filing.requested.v1', 'publication', ['review'], FilingRequested, 'The provincial department is asked to issue the filing notice.'),
   filingIssued: define('publication.filing.issued.v1', 'publication', ['review', 'intake'], FilingIssued, 'The filing notice (备案通知) was issued: the national platform contract.', true),
+  calendarOverridesLoaded: defineKeyed(
+    'publication.calendar.overrides-loaded.v1',
+    'publication',
+    ['review'],
+    CalendarOverridesLoaded,
+    "An administrator loaded a year's working-day calendar arrangement (holidays, make-up working days); review counts its stage time limits on it.",
+    // One key per year: successive loads of the same year stay in order; `calendar-` keeps it apart from case ids.
+    { key: 'year', keyDescription: '`calendar-<year>`; equals `ce_subject`.', keyOf: (p) => `calendar-${p.year}` },
+  ),
 } satisfies Record<string, EventDefinition<any>>;
 
 export type EventName = keyof typeof Events;

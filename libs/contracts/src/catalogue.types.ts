@@ -10,8 +10,10 @@ export interface EventDefinition<P = object> {
   type: string;
   producer: ServiceName;
   consumers: ServiceName[];
-  /** What the record key is. Case events: the case (application) id. */
-  key: 'caseId';
+  /** The payload field the record key comes from. Case events: `caseId`, the case (application) id. */
+  key: string;
+  /** What the record key is, in words (AsyncAPI and the `ce_subject` header say it). */
+  keyDescription: string;
   payload: PayloadClass<P>;
   /** Reads the key from a payload. */
   keyOf: (payload: P) => string;

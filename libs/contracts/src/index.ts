@@ -27,3 +27,4 @@ export * from './events/publication/objection-received.event';
 export * from './events/publication/objection-resolved.event';
 export * from './events/publication/filing-requested.event';
 export * from './events/publication/filing-issued.event';
+export * from './events/publication/calendar-overrides-loaded.event';

@@ -199,6 +199,15 @@ export const validSamples = {
     status: 'valid',
     issuedAt: at,
   },
+  calendarOverridesLoaded: {
+    year: 2027,
+    days: [
+      { date: '2027-01-01', kind: 'holiday' },
+      { date: '2027-02-06', kind: 'workday' },
+    ],
+    loadedBy: { subject: 'admin-1', role: 'admin', jurisdiction: '220000' },
+    loadedAt: at,
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -211,7 +220,7 @@ export interface Breakage {
 
 const BAD_CREDIT_CODE = '91220101MA0Y1234IO'; // I and O are not in the GB 32100 alphabet
 
-/** Beyond a missing caseId (checked for every event): the breakages worth naming per event. */
+/** Beyond a missing key field (caseId for case events; checked for every event): the breakages worth naming per event. */
 export const breakages: Record<EventName, Breakage[]> = {
   applicationSubmitted: [
     { field: 'institution.creditCode', value: BAD_CREDIT_CODE },
@@ -243,6 +252,12 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'noticeDate', value: '20 May 2026' },
     { field: 'occupations', value: [] },
     { field: 'status', value: 'exited' },
+  ],
+  calendarOverridesLoaded: [
+    { field: 'days.0.kind', value: 'half-day' },
+    { field: 'days.1.date', value: '2027/02/06' },
+    { field: 'days', value: [] },
+    { field: 'loadedBy.role', value: 'boss' },
   ],
 };
 

@@ -112,7 +112,7 @@ function describeEvent(e: EventDefinition): string {
   const lines = [
     e.summary,
     '',
-    `Record value of Kafka topic \`${e.topic}\` (CloudEvents type \`${e.type}\`, binary mode; record key = case id).`,
+    `Record value of Kafka topic \`${e.topic}\` (CloudEvents type \`${e.type}\`, binary mode; record key = ${e.key === 'caseId' ? 'case id' : e.keyDescription}).`,
     `Produced by ${e.producer}; consumed by ${e.consumers.join(', ')}.`,
     'A producer may add optional properties within a major version: ignore what you do not know.',
   ];
@@ -153,7 +153,7 @@ function headersSchema(e: EventDefinition): Schema {
       [Headers.source]: text('URI-reference of the producing service instance.'),
       [Headers.specversion]: { type: 'string', const: CE_SPECVERSION },
       [Headers.time]: { type: 'string', format: 'date-time', description: 'When the event happened (RFC 3339).' },
-      [Headers.subject]: text('The case (application) id; equals the record key and payload `caseId`.'),
+      [Headers.subject]: text(e.key === 'caseId' ? 'The case (application) id; equals the record key and payload `caseId`.' : `The record key: ${e.keyDescription}`),
       [Headers.contentType]: { type: 'string', const: 'application/json' },
       [Headers.correlationId]: text('Id shared by every event of one chain; equals `ce_id` on the event that starts it.'),
       [Headers.causationId]: text('`ce_id` of the event that caused this one; absent when a person or a timer caused it.'),
@@ -173,7 +173,8 @@ const infoDescription = [
   `- **Envelope**: CloudEvents ${CE_SPECVERSION} in Kafka binary mode. The attributes travel as record headers`,
   `  (\`${Headers.id}\`, \`${Headers.type}\`, \`${Headers.source}\`, \`${Headers.specversion}\`, \`${Headers.time}\`, \`${Headers.subject}\`),`,
   `  beside \`${Headers.correlationId}\`, \`${Headers.causationId}\` and \`${Headers.contentType}: application/json\`; the record value is the JSON payload.`,
-  '- **Key**: the case (application) id on every event, so the events of one case stay in order on one partition.',
+  '- **Key**: the case (application) id on every case event, so the events of one case stay in order on one partition;',
+  '  the calendar event is keyed `calendar-<year>`.',
   `- **Delivery** is at least once. Deduplicate on \`${Headers.id}\`: a redelivered or replayed event keeps its id.`,
   '  Each consuming service reads with its own consumer group (review: one per jurisdiction instance, e.g. `review-220100`).',
   '- **Versions**: topics are named `<service>.<entity>.<event>.v<major>`. A breaking change is a new major topic,',
@@ -208,7 +209,7 @@ export function generateAsyncApi(): object {
       correlationId: { location: `$message.header#/${Headers.correlationId}` },
       bindings: {
         kafka: {
-          key: { type: 'string', minLength: 1, description: 'The case (application) id; equals `ce_subject` and payload `caseId`.' },
+          key: { type: 'string', minLength: 1, description: e.keyDescription },
           bindingVersion: KAFKA_BINDING_VERSION,
         },
       },

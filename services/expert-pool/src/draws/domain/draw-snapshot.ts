@@ -22,9 +22,17 @@ export interface PoolEntry {
   occupationCodes: string[];
 }
 
+export type SnapshotVersion = 1 | 2;
+/** The version new snapshots are committed under. */
+export const CURRENT_SNAPSHOT_VERSION: SnapshotVersion = 2;
+
 /** The eligible pool after avoidance, frozen before the draw. Its hash is half of the commitment. */
 export interface DrawSnapshot {
-  version: 1;
+  /**
+   * The draw rules the snapshot was committed under: 1 = reserves are the next unseated experts in the order (draws
+   * before the employer-aware reserves), 2 = reserves ranked under the employer cap (group-selection rankReserves).
+   */
+  version: SnapshotVersion;
   drawId: string;
   caseId: string;
   databaseLevel: string;
@@ -84,7 +92,7 @@ export function buildSnapshot(args: Omit<DrawSnapshot, 'version' | 'pool'> & { p
     .map((p) => ({ expertId: p.expertId, employer: p.employer, occupationCodes: p.occupationCodes.length < 2 ? [...p.occupationCodes] : [...new Set(p.occupationCodes)].sort() }))
     .sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
   const requirements = { ...args.requirements, occupationCodes: [...new Set(args.requirements.occupationCodes)].sort() };
-  return { version: 1, drawId: args.drawId, caseId: args.caseId, databaseLevel: args.databaseLevel, requirements, pool };
+  return { version: CURRENT_SNAPSHOT_VERSION, drawId: args.drawId, caseId: args.caseId, databaseLevel: args.databaseLevel, requirements, pool };
 }
 
 /**

@@ -21,6 +21,9 @@ export interface VerificationReport {
 export function verifyDraw(published: PublishedDraw): VerificationReport {
   const mismatches: string[] = [];
   if (!/^[0-9a-f]{64}$/.test(published.seed ?? '')) return { match: false, mismatches: ['seed is not 64 hex characters'] };
+  if (![1, 2].includes(published.snapshot?.version)) {
+    return { match: false, mismatches: [`snapshot version ${String(published.snapshot?.version)} is unknown to this verifier (it knows 1 and 2)`] };
+  }
   let outcome;
   try {
     outcome = runDraw(published.snapshot, published.seed, published.officerEntropy);

@@ -1,5 +1,6 @@
 import { buildSnapshot, canonicalJson, commitmentOf, DrawRequirements, DrawSnapshot, PoolEntry, sha256Hex, snapshotHash } from './draw-snapshot';
-import { runDraw } from './draw';
+import { drawGenerator, runDraw } from './draw';
+import { shuffle } from './hmac-drbg';
 import { verifyDraw } from './draw-verification';
 import { groupMeets, nextReserve, UnmetRequirementError, unmetRequirements } from './group-selection';
 import { chiSquareCritical, membershipStatistic, pearsonStatistic } from './goodness-of-fit';
@@ -146,6 +147,89 @@ describe('verification', () => {
   it('reports a mismatch for an altered result', () => {
     const report = verifyDraw({ ...published, result: { ...published.result, members: [...published.result.members].reverse() } });
     expect(report.mismatches).toEqual([expect.stringContaining('members mismatch')]);
+  });
+});
+
+describe('reserves under the employer cap', () => {
+  // The reported case: 12 employers with 3 experts each, a group of 3 at most 1 per employer, 2 reserves.
+  const shared = snapshot(pool(36, () => [LATHE], (i) => `emp-${i % 12}`), { groupSize: 3, reserves: 2, maxPerEmployer: 1 });
+  const employers = (xs: PoolEntry[]) => xs.map((x) => x.employer);
+
+  it('ranks reserves whose employers are under the cap with the members and each other, in draw order', () => {
+    expect(shared.version).toBe(2);
+    for (let i = 0; i < 100; i++) {
+      const out = runDraw(shared, seedOf(`shared-${i}`), 'officer');
+      expect(out.reserves).toHaveLength(2);
+      expect(new Set(employers([...out.members, ...out.reserves])).size).toBe(5);
+      expect(ids(runDraw(shared, seedOf(`shared-${i}`), 'officer').reserves)).toEqual(ids(out.reserves)); // deterministic
+    }
+  });
+
+  it('a declining member is replaced by a reserve, and so is a second one, whichever members decline', () => {
+    for (let i = 0; i < 100; i++) {
+      const out = runDraw(shared, seedOf(`shared-${i}`), 'officer');
+      for (const first of out.members) {
+        const r1 = nextReserve(out.members, first.expertId, out.reserves, shared.requirements);
+        expect(r1).toBeDefined();
+        const afterOne = out.members.map((m) => (m.expertId === first.expertId ? r1! : m));
+        const left = out.reserves.filter((r) => r.expertId !== r1!.expertId);
+        for (const second of afterOne) {
+          const r2 = nextReserve(afterOne, second.expertId, left, shared.requirements);
+          expect(r2).toBeDefined();
+          expect(groupMeets([...afterOne.filter((m) => m.expertId !== second.expertId), r2!], shared.requirements)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('takes the reserves in draw order, skipping only colleagues of members and of higher reserves', () => {
+    // Re-derive the rule by hand from the shuffled order for one seed.
+    const seed = seedOf('order');
+    const out = runDraw(shared, seed, 'officer');
+    const order = shuffle(shared.pool, drawGenerator(seed, 'officer', snapshotHash(shared)));
+    const taken = new Set(employers(out.members));
+    const expected: string[] = [];
+    for (const e of order) {
+      if (expected.length === 2) break;
+      if (ids(out.members).includes(e.expertId) || taken.has(e.employer)) continue;
+      taken.add(e.employer);
+      expected.push(e.expertId);
+    }
+    expect(ids(out.reserves)).toEqual(expected);
+  });
+
+  it('when too few employers remain, the other unseated experts follow in draw order', () => {
+    // 4 employers for a group of 3 + 2 reserves at 1 per employer: one reserve from the 4th employer, then the next
+    // unseated expert in the order, whoever's colleague.
+    const tight = snapshot(pool(8, () => [LATHE], (i) => `emp-${i % 4}`), { groupSize: 3, reserves: 2, maxPerEmployer: 1 });
+    for (let i = 0; i < 20; i++) {
+      const out = runDraw(tight, seedOf(`tight-${i}`), 'officer');
+      const memberEmployers = new Set(employers(out.members));
+      expect(memberEmployers.has(out.reserves[0].employer)).toBe(false);
+      // The second is the first expert in the order neither seated nor ranked: a colleague of a member or of the first.
+      const order = shuffle(tight.pool, drawGenerator(seedOf(`tight-${i}`), 'officer', snapshotHash(tight)));
+      const rest = order.filter((e) => !ids(out.members).includes(e.expertId) && e.expertId !== out.reserves[0].expertId);
+      expect(out.reserves[1].expertId).toBe(rest[0].expertId);
+      expect([...memberEmployers, out.reserves[0].employer]).toContain(out.reserves[1].employer);
+    }
+  });
+
+  it('a version 1 snapshot (committed before this rule) keeps its reserves: the next unseated experts in the order', () => {
+    const v1: DrawSnapshot = { ...shared, version: 1 };
+    const seed = seedOf('v1');
+    const out = runDraw(v1, seed, 'officer');
+    const order = shuffle(v1.pool, drawGenerator(seed, 'officer', snapshotHash(v1)));
+    expect(ids(out.reserves)).toEqual(ids(order.filter((e) => !ids(out.members).includes(e.expertId)).slice(0, 2)));
+    const published = { snapshot: v1, commitment: out.commitment, seed, officerEntropy: 'officer', result: { members: ids(out.members), reserves: ids(out.reserves) } };
+    expect(verifyDraw(published).match).toBe(true);
+    expect(verifyDraw({ ...published, snapshot: { ...v1, version: 3 as never } }).mismatches).toEqual([expect.stringContaining('snapshot version 3 is unknown')]);
+  });
+
+  it('the verification recomputes the same reserves', () => {
+    const seed = seedOf('shared-verify');
+    const out = runDraw(shared, seed, 'dice');
+    const published = { snapshot: shared, commitment: out.commitment, seed, officerEntropy: 'dice', result: { members: ids(out.members), reserves: ids(out.reserves) } };
+    expect(verifyDraw(published)).toMatchObject({ match: true, recomputed: { reserves: ids(out.reserves) } });
   });
 });
 

@@ -26,5 +26,5 @@ export interface DrawOutcome extends SelectedGroup {
 export function runDraw(snapshot: DrawSnapshot, seedHex: string, officerEntropy: string): DrawOutcome {
   const hash = snapshotHash(snapshot);
   const order = shuffle(snapshot.pool, drawGenerator(seedHex, officerEntropy, hash));
-  return { ...selectGroup(order, snapshot.requirements), snapshotHash: hash, commitment: commitmentOf(hash, seedHex) };
+  return { ...selectGroup(order, snapshot.requirements, snapshot.version), snapshotHash: hash, commitment: commitmentOf(hash, seedHex) };
 }

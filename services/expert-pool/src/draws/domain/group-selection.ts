@@ -1,4 +1,4 @@
-import { DrawRequirements, PoolEntry } from './draw-snapshot';
+import { CURRENT_SNAPSHOT_VERSION, DrawRequirements, PoolEntry, SnapshotVersion } from './draw-snapshot';
 
 /** The draw cannot meet a requirement; nothing is drawn. The message names the requirement. */
 export class UnmetRequirementError extends Error {
@@ -59,10 +59,10 @@ export interface SelectedGroup {
 /**
  * Walks the shuffled order and seats each expert while the group can still meet its requirements: the employer cap
  * holds, the seats left after this one are enough for the occupations not yet covered, and each of those occupations
- * still has a later expert in the order whose employer is under the cap. The rest of the order, in sequence, gives
- * the ranked reserves.
+ * still has a later expert in the order whose employer is under the cap. The ranked reserves come from the rest of
+ * the order (see rankReserves).
  */
-export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements): SelectedGroup {
+export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements, version: SnapshotVersion = CURRENT_SNAPSHOT_VERSION): SelectedGroup {
   const required = new Set(req.occupationCodes);
   const uncovered = new Set(req.occupationCodes);
   // Positions in the order of the experts covering each required occupation, ascending.
@@ -94,10 +94,36 @@ export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements):
   if (members.length < req.groupSize) {
     throw new UnmetRequirementError('employer-cap', `only ${members.length} of ${req.groupSize} seats could be filled within ${req.maxPerEmployer} per employer`);
   }
-  const reserves: PoolEntry[] = [];
-  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) if (!seated.has(i)) reserves.push(order[i]);
+  // Version 1 snapshots (drawn before employer-aware reserves) keep their rule, so their published draws still verify.
+  const reserves = version === 1 ? order.filter((_, i) => !seated.has(i)).slice(0, req.reserves) : rankReserves(order, seated, perEmployer, req);
   if (reserves.length < req.reserves) throw new UnmetRequirementError('reserves', `only ${reserves.length} of ${req.reserves} reserves remain`);
   return { members, reserves };
+}
+
+/**
+ * Ranks the reserves (候补) in draw order, in two passes over the unseated experts:
+ * 1. an expert is ranked when their employer is still under the cap counting the members AND the reserves ranked
+ *    before them. The group plus these reserves never exceed the cap, so any of them can take any member's seat,
+ *    after any earlier replacements: as many declines as there are such reserves never fail on the employer cap
+ *    (only occupation coverage can still stop a given reserve);
+ * 2. only when the pool has too few employers for that, the remaining unseated experts follow in draw order (each
+ *    of these can take only the seat of a member from their own employer).
+ * Plain "next unseated experts" could rank only colleagues of the members, useless under a cap of 1.
+ */
+function rankReserves(order: readonly PoolEntry[], seated: ReadonlySet<number>, perEmployer: ReadonlyMap<string, number>, req: DrawRequirements): PoolEntry[] {
+  const reserves: PoolEntry[] = [];
+  const ranked = new Set<number>();
+  const withReserves = new Map(perEmployer);
+  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) {
+    if (seated.has(i)) continue;
+    const n = withReserves.get(order[i].employer) ?? 0;
+    if (n >= req.maxPerEmployer) continue;
+    withReserves.set(order[i].employer, n + 1);
+    ranked.add(i);
+    reserves.push(order[i]);
+  }
+  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) if (!seated.has(i) && !ranked.has(i)) reserves.push(order[i]);
+  return reserves;
 }
 
 /** Whether a group meets the coverage and employer requirements (used when a reserve replaces a member). */

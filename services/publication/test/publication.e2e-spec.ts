@@ -56,6 +56,7 @@ describe('publication: notice, objections, filing notice, register, national fee
       Events.objectionResolved.topic,
       Events.filingRequested.topic,
       Events.filingIssued.topic,
+      Events.calendarOverridesLoaded.topic,
       `${Events.caseApproved.topic}.dlt`,
     ]).start();
     [staff, provinceStaff, approver, admin, cityApprover] = await Promise.all([token('center-staff', '220100'), token('center-staff', '220000'), token('approver', '220000'), token('admin', '220000'), token('approver', '220100')]);
@@ -344,6 +345,15 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(loaded.status).toBe(201);
     expect(loaded.body.coveredYears).toContain(2027);
     expect((await call(url(), 'GET', '/calendar')).body.coveredYears).toContain(2027);
+    // The loaded year travels to review (stage time limits) as an event, written with the overrides; refused loads emit nothing.
+    const sent = await waitFor('calendar overrides-loaded 2027', () => events(Events.calendarOverridesLoaded, 'calendar-2027')[0]);
+    expect(sent.payload).toEqual({
+      year: 2027,
+      days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday' })),
+      loadedBy: { subject: expect.any(String), role: 'admin', jurisdiction: '220000' },
+      loadedAt: '2027-01-04T02:00:00.000Z',
+    });
+    expect(events(Events.calendarOverridesLoaded, 'calendar-2027')).toHaveLength(1);
 
     await approve(kafka, G);
     // 2027-01-04 (Mon) goes up; counting from the next day: 1/5, 1/6, 1/7, 1/8, 1/11.

@@ -3,6 +3,7 @@ import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
 import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { reviewDatabase } from './infrastructure/database';
@@ -22,6 +23,7 @@ import { reviewInstance } from './infrastructure/review-instance.config';
     CasesModule,
     RechecksModule,
     AuditModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

@@ -4,10 +4,11 @@ import { ReviewCase } from '../cases/domain/case.entity';
 import { CreateCase1764100000001 } from './migrations/1764100000001-create-case.migration';
 import { LifecycleAuditRecheck1764200000001 } from './migrations/1764200000001-lifecycle-audit-recheck.migration';
 import { PublicNotice1764300000001 } from './migrations/1764300000001-public-notice.migration';
+import { CalendarOverride1764600000001 } from './migrations/1764600000001-calendar-override.migration';
 import { reviewInstance } from './review-instance.config';
 
 export const reviewDatabase: ServiceDatabaseOptions = {
   schema: reviewInstance.schema,
   entities: [ReviewCase],
-  migrations: [messagingTablesMigration(reviewInstance.schema), CreateCase1764100000001, LifecycleAuditRecheck1764200000001, PublicNotice1764300000001],
+  migrations: [messagingTablesMigration(reviewInstance.schema), CreateCase1764100000001, LifecycleAuditRecheck1764200000001, PublicNotice1764300000001, CalendarOverride1764600000001],
 };

@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { InvalidCalendarDateError, parseCalendarDate } from '@filing/calendar';
+import { Events, Role } from '@filing/contracts';
+import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { SCHEMA } from '../../../infrastructure/database';
 import { CalendarRepository } from '../../calendar.repository';
@@ -18,6 +20,7 @@ export class LoadCalendarOverridesController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: CalendarRepository,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   @Post()
@@ -46,6 +49,13 @@ export class LoadCalendarOverridesController {
           now,
         ]);
       }
+      // Review counts its stage time limits on the same calendar; it keeps its own copy from this event.
+      await this.outbox.add(manager, Events.calendarOverridesLoaded, {
+        year: body.year,
+        days: body.days.map((d) => ({ date: d.date, kind: d.kind })),
+        loadedBy: { subject: principal.sub, role: 'admin' satisfies Role, jurisdiction: principal.jurisdiction },
+        loadedAt: now.toISOString(),
+      });
     });
     const calendar = await this.calendars.calendar();
     return { year: body.year, days: body.days.length, coveredYears: calendar.coveredYears() };

@@ -30,6 +30,7 @@ export class GetCaseController {
     if (!found) throw new NotFoundException(`case ${id} not found at this review instance`);
     if (!canReadCase(p, found)) throw new ForbiddenException(`case ${id} belongs to jurisdiction ${found.jurisdiction}; your token does not cover it`);
     const audit = await loadCaseAudit(this.dataSource, reviewInstance.schema, id);
+    await this.deadlines.refresh();
     return {
       ...caseView(found, p, this.deadlines.of(found.stage, found.stageEnteredAt)),
       history: audit.map((a) => ({ seq: a.seq, action: a.action, from: a.fromStage, to: a.toStage, actor: a.actor, at: a.at, reason: a.reason, details: a.details })),

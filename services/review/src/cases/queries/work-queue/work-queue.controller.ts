@@ -30,6 +30,7 @@ export class WorkQueueController {
   @Roles('center-staff', 'approver', 'applicant')
   @ApiOkResponse({ description: '`waiting`: cases I can act on; `supervising`: my open cases waiting on others; `rechecks`: the province re-check queue.' })
   async queue(@CurrentPrincipal() p: Principal) {
+    await this.deadlines.refresh();
     const repo = this.dataSource.getRepository(ReviewCase);
     const open = CASE_STAGES.filter((s) => !FINAL_STAGES.includes(s));
     const view = (c: ReviewCase) => caseView(c, p, this.deadlines.of(c.stage, c.stageEnteredAt));

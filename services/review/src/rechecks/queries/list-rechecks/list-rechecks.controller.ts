@@ -29,6 +29,7 @@ export class ListRechecksController {
       `SELECT * FROM ${reviewInstance.schema}.recheck_request WHERE ($1 = 'all' OR status = $1) ORDER BY received_at, id`,
       [status],
     );
+    await this.deadlines.refresh();
     return { items: rows.map((r) => recheckView(r, this.deadlines)) };
   }
 
@@ -38,6 +39,7 @@ export class ListRechecksController {
     this.guard(p);
     const rows: RecheckRequestRow[] = await this.dataSource.query(`SELECT * FROM ${reviewInstance.schema}.recheck_request WHERE id = $1`, [id]);
     if (!rows[0]) throw new NotFoundException(`re-check ${id} not found`);
+    await this.deadlines.refresh();
     return recheckView(rows[0], this.deadlines);
   }
 

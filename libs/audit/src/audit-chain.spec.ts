@@ -1,4 +1,4 @@
-import { AuditEntry, canonicalJson, chain, ChainedAuditEntry, GENESIS_HASH, verifyChain } from './audit-chain';
+import { AuditEntry, canonicalJson, chain, ChainedAuditEntry, entryHash, GENESIS_HASH, verifyChain } from './audit-chain';
 
 function entries(n: number): ChainedAuditEntry[] {
   const out: ChainedAuditEntry[] = [];
@@ -44,6 +44,33 @@ describe('hash-chained audit log', () => {
     const e = entries(4);
     e.splice(1, 1);
     expect(verifyChain(e)).toMatchObject({ ok: false, firstBroken: { seq: 3 } });
+  });
+
+  it('chains entries that concern no single case and were taken on an event', () => {
+    const e: AuditEntry = {
+      seq: 1,
+      id: '00000000-0000-4000-8000-000000000001',
+      caseId: null,
+      jurisdiction: null,
+      action: 'standard-loaded',
+      fromStage: null,
+      toStage: null,
+      actor: { subject: 'evt-1', role: 'event', jurisdiction: null, event: { topic: 't.v1', id: 'evt-1', source: '/services/x' } },
+      at: '2026-11-26T01:00:00.000Z',
+      reason: null,
+      details: { version: 2 },
+    };
+    const c = chain(GENESIS_HASH, e);
+    expect(verifyChain([c])).toMatchObject({ ok: true, entries: 1, lastHash: c.hash });
+    expect(verifyChain([{ ...c, actor: { ...c.actor, subject: 'someone-else' } }])).toMatchObject({ ok: false, firstBroken: { seq: 1, caseId: null } });
+  });
+
+  it('hashes the same entry to the same value whatever the key order', () => {
+    const [e] = entries(1);
+    const { prevHash: _p, hash, ...content } = e;
+    const reordered = Object.fromEntries(Object.entries(content).reverse()) as unknown as AuditEntry;
+    expect(entryHash(GENESIS_HASH, reordered)).toBe(hash);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('detects a re-hashed edit by the broken link to the next entry', () => {

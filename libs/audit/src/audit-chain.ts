@@ -6,16 +6,32 @@ import { createHash } from 'node:crypto';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What an audit entry records: who did what to which case, when and why. */
+/**
+ * Who took a decision: the caller's token subject, the role it acted in and its jurisdiction; for a step taken on an
+ * event, role `event`, the event's id as subject and the event itself (topic, id, source) in `event`.
+ */
+export interface AuditActor {
+  subject: string;
+  role: string;
+  jurisdiction: string | null;
+  name?: string;
+  event?: { topic: string; id: string; source: string };
+}
+
+/**
+ * What an audit entry records: who did what (action) to which case, when (the service clock, ISO text) and why.
+ * `caseId`/`jurisdiction` are null for decisions that concern no single case (a standard loaded, calendar overrides).
+ * `fromStage`/`toStage` carry a state change where there is one.
+ */
 export interface AuditEntry {
   seq: number;
   id: string;
-  caseId: string;
-  jurisdiction: string;
+  caseId: string | null;
+  jurisdiction: string | null;
   action: string;
   fromStage: string | null;
   toStage: string | null;
-  actor: { subject: string; role: string; jurisdiction: string; name?: string };
+  actor: AuditActor;
   at: string;
   reason: string | null;
   details: Record<string, unknown>;
@@ -50,7 +66,7 @@ export function chain(prevHash: string, entry: AuditEntry): ChainedAuditEntry {
 
 export type ChainVerdict =
   | { ok: true; entries: number; lastHash: string }
-  | { ok: false; entries: number; firstBroken: { seq: number; id: string; caseId: string; problem: string } };
+  | { ok: false; entries: number; firstBroken: { seq: number; id: string; caseId: string | null; problem: string } };
 
 /** Walks the entries in `seq` order and names the first one whose link or content does not check out. */
 export function verifyChain(entries: readonly ChainedAuditEntry[]): ChainVerdict {

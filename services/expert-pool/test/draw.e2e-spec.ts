@@ -394,4 +394,47 @@ describe('the verifiable draw over Kafka', () => {
       await db.end();
     }
   });
+
+  it('audits every decision of the draw in a hash chain, and names the first entry edited afterwards (endpoint and CLI)', async () => {
+    const admin = await token('admin', P);
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows: trail } = await db.query(`SELECT seq, id, action, actor, at, reason, details FROM expert_pool.audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
+      const actions = trail.map((r: any) => r.action);
+      expect(actions).toEqual(expect.arrayContaining(['draw-committed', 'drawn', 'member-declined', 'member-confirmed', 'kick-off', 'leader-elected', 'seed-revealed']));
+      expect(actions.filter((a: string) => a === 'member-confirmed')).toHaveLength(3);
+      expect(actions.filter((a: string) => a === 'seed-revealed')).toHaveLength(1); // the duplicate opinion added nothing
+      const declined = trail.find((r: any) => r.action === 'member-declined');
+      expect(declined).toMatchObject({ reason: 'abroad during the on-site visit', actor: { role: 'expert', jurisdiction: P } });
+      expect(trail.find((r: any) => r.action === 'drawn').actor).toMatchObject({ role: 'discipline-officer', jurisdiction: P });
+      expect(trail.find((r: any) => r.action === 'seed-revealed').actor).toMatchObject({ role: 'event', event: { topic: Events.opinionSubmitted.topic } });
+
+      expect((await call(svc.url, 'GET', '/audit/verify', staff)).status).toBe(403);
+      const ok = await call(svc.url, 'GET', '/audit/verify', admin);
+      expect(ok.body).toMatchObject({ ok: true, schema: 'expert_pool' });
+      const cli = path.join('services', 'expert-pool', 'src', 'audit', 'verify-audit.cli.ts');
+      // The spec's own database is in the sandbox's process.env, which a child does not inherit unless given it.
+      const run = () => {
+        try {
+          return { code: 0, out: execFileSync(process.execPath, ['-r', '@swc-node/register', cli], { cwd: ROOT, env: process.env, encoding: 'utf8', stdio: 'pipe' }) };
+        } catch (err) {
+          const e = err as { status: number; stdout: string };
+          return { code: e.status, out: e.stdout };
+        }
+      };
+      expect(run()).toMatchObject({ code: 0, out: expect.stringContaining(`OK, ${ok.body.entries} entries`) });
+
+      // Someone with database access rewrites why the member declined.
+      const target = declined.seq;
+      await db.query(`UPDATE expert_pool.audit_log SET reason = 'no reason given' WHERE seq = $1`, [target]);
+      const verdict = (await call(svc.url, 'GET', '/audit/verify', admin)).body;
+      expect(verdict).toMatchObject({ ok: false, firstBroken: { seq: Number(target), id: declined.id, caseId, problem: expect.stringMatching(/edited/) } });
+      const bad = run();
+      expect(bad.code).toBe(1);
+      expect(bad.out).toContain(`BROKEN at entry seq=${target} id=${declined.id}`);
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -8,11 +8,12 @@ import { CreateDraws1764200000002 } from './migrations/1764200000002-create-draw
 import { DrawFailedAttempts1764200000003 } from './migrations/1764200000003-draw-failed-attempts.migration';
 import { DrawPoolCounts1764200000004 } from './migrations/1764200000004-draw-pool-counts.migration';
 import { DrawImmutableAfterDraw1764200000005 } from './migrations/1764200000005-draw-immutable-after-draw.migration';
+import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
 
 export const SCHEMA = 'expert_pool';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [Expert, ImportJob, Draw],
-  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002, DrawFailedAttempts1764200000003, DrawPoolCounts1764200000004, DrawImmutableAfterDraw1764200000005],
+  migrations: [messagingTablesMigration(SCHEMA), CreateExperts1764200000001, CreateDraws1764200000002, DrawFailedAttempts1764200000003, DrawPoolCounts1764200000004, DrawImmutableAfterDraw1764200000005, AuditLog1764900000001],
 };

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { VerifyAuditController } from './queries/verify-audit/verify-audit.controller';
+import { AuditModule as SharedAuditModule } from '@filing/audit';
+import { reviewInstance } from '../infrastructure/review-instance.config';
 
-@Module({ controllers: [VerifyAuditController] })
-export class AuditModule {}
+/** This instance's hash-chained audit log (its own schema) and the admin-only GET /audit/verify. */
+export const AuditModule = SharedAuditModule.forService({ schema: reviewInstance.schema });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomBytes } from 'node:crypto';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { applyAvoidance, AvoidanceCandidate } from '../../domain/avoidance';
@@ -54,6 +55,7 @@ export class CommitDrawController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/commitment')
@@ -93,6 +95,16 @@ export class CommitDrawController {
           { commitment: d.commitment, snapshotHash: d.snapshotHash, seed: d.seed, committedAt: d.committedAt.toISOString(), supersededAt: now.toISOString() },
         ];
       }
+      await this.audit.append(m, {
+        caseId: d.caseId,
+        jurisdiction: d.caseJurisdiction,
+        action: 'draw-committed',
+        fromStage: d.status,
+        toStage: 'COMMITTED',
+        actor: principalActor(p, 'discipline-officer'),
+        at: now.toISOString(),
+        details: { drawId: d.id, databaseLevel: d.databaseLevel, commitment: commitmentOf(hash, seed), snapshotHash: hash, eligibleCount: pool.length, excludedCount: excluded.length },
+      });
       const names = new Map(database.map((e) => [e.id, e.name]));
       Object.assign(d, {
         status: 'COMMITTED',

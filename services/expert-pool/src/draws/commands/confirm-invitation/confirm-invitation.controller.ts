@@ -2,7 +2,9 @@ import { ConflictException, Controller, ForbiddenException, HttpCode, Param, Par
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
+import { Clock } from '@filing/runtime';
 import { Draw } from '../../infrastructure/draw.entity';
 import { drawForUpdate } from '../../draw-access';
 import { drawView } from '../../draw-view';
@@ -12,7 +14,11 @@ import { drawView } from '../../draw-view';
 @ApiBearerAuth()
 @Controller('draws')
 export class ConfirmInvitationController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Post(':id/members/:expertId/confirm')
   @HttpCode(200)
@@ -26,6 +32,14 @@ export class ConfirmInvitationController {
       if (d.status !== 'DRAWN') throw new ConflictException({ message: `the group is ${d.status}; invitations are answered before the kick-off`, status: d.status });
       member.state = 'confirmed';
       await m.save(Draw, d);
+      await this.audit.append(m, {
+        caseId: d.caseId,
+        jurisdiction: d.caseJurisdiction,
+        action: 'member-confirmed',
+        actor: principalActor(p, 'expert'),
+        at: this.clock.now().toISOString(),
+        details: { drawId: d.id, groupId: d.groupId, expertId },
+      });
       return drawView(d, p);
     });
   }

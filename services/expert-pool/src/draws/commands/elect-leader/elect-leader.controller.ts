@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Events } from '@filing/contracts';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
@@ -24,6 +25,7 @@ export class ElectLeaderController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/votes')
@@ -55,6 +57,17 @@ export class ElectLeaderController {
           votes: outcome.votes,
           voters: outcome.voters,
           electedAt: now.toISOString(),
+        });
+        // The actor is the member whose vote completed the round; the tally names every voter.
+        await this.audit.append(m, {
+          caseId: d.caseId,
+          jurisdiction: d.caseJurisdiction,
+          action: 'leader-elected',
+          fromStage: 'FORMED',
+          toStage: 'LEADER_ELECTED',
+          actor: principalActor(p, 'expert'),
+          at: now.toISOString(),
+          details: { drawId: d.id, groupId: d.groupId, leaderExpertId: outcome.leaderExpertId, round: d.electionRound, votes: outcome.votes, voters: outcome.voters },
         });
       }
       await m.save(Draw, d);

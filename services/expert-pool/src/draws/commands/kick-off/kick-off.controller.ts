@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Events } from '@filing/contracts';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
@@ -22,6 +23,7 @@ export class KickOffController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/kick-off')
@@ -53,6 +55,16 @@ export class KickOffController {
         reserveCount: d.reserves.length,
         commitment: d.commitment!,
         formedAt: now.toISOString(),
+      });
+      await this.audit.append(m, {
+        caseId: d.caseId,
+        jurisdiction: d.caseJurisdiction,
+        action: 'kick-off',
+        fromStage: 'DRAWN',
+        toStage: 'FORMED',
+        actor: principalActor(p, isOfficer(d, p) ? 'discipline-officer' : 'center-staff'),
+        at: now.toISOString(),
+        details: { drawId: d.id, groupId: d.groupId, members: d.members.map((x) => x.expertId) },
       });
       return drawView(d, p);
     });

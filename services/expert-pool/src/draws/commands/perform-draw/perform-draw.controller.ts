@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { runDraw } from '../../domain/draw';
@@ -25,6 +26,7 @@ export class PerformDrawController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/draw')
@@ -64,6 +66,16 @@ export class PerformDrawController {
         reserves: outcome.reserves.map(seat),
       });
       await m.save(Draw, d);
+      await this.audit.append(m, {
+        caseId: d.caseId,
+        jurisdiction: d.caseJurisdiction,
+        action: 'drawn',
+        fromStage: 'COMMITTED',
+        toStage: 'DRAWN',
+        actor: principalActor(p, 'discipline-officer'),
+        at: d.drawnAt!.toISOString(),
+        details: { drawId: d.id, groupId: d.groupId, officerEntropy: body.officerEntropy, members: d.drawnMembers, reserves: d.drawnReserves },
+      });
       return { view: drawView(d, p) };
     });
     if (result.unmet) {

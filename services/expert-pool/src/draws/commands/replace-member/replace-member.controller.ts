@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Events } from '@filing/contracts';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
@@ -24,6 +25,7 @@ export class ReplaceMemberController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/members/:expertId/decline')
@@ -59,6 +61,7 @@ export class ReplaceMemberController {
         });
       }
       const now = this.clock.now();
+      const statusBefore = d.status;
       const seated = { ...replacement, state: 'drawn' as const };
       d.members = d.members.map((x) => (x.expertId === expertId ? seated : x));
       d.reserves = d.reserves.filter((r) => r.expertId !== replacement.expertId);
@@ -71,6 +74,18 @@ export class ReplaceMemberController {
         d.electionRound += 1;
       }
       await m.save(Draw, d);
+      // 'member-declined' / 'member-recused': the entry also names the reserve who took the seat.
+      await this.audit.append(m, {
+        caseId: d.caseId,
+        jurisdiction: d.caseJurisdiction,
+        action: `member-${cause}`,
+        fromStage: statusBefore,
+        toStage: d.status,
+        actor: principalActor(p, self ? 'expert' : 'discipline-officer'),
+        at: now.toISOString(),
+        reason,
+        details: { drawId: d.id, groupId: d.groupId, replacedExpertId: expertId, replacementExpertId: replacement.expertId },
+      });
       await this.outbox.add(m, Events.groupMemberReplaced, {
         caseId: d.caseId,
         jurisdiction: d.caseJurisdiction,

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { CaseRejected, Events, OpinionSubmitted } from '@filing/contracts';
 import { EventContext, OnEvent, OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
+import { AuditLog, eventActor } from '@filing/audit';
 import { Draw } from '../../infrastructure/draw.entity';
 import { drawsOfCase, revealSeeds } from './reveal-seed';
 
@@ -18,12 +19,16 @@ export class RevealSeedMessageController {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @OnEvent(Events.opinionSubmitted)
   async onOpinion(@Payload() e: OpinionSubmitted, @Ctx() ctx: EventContext): Promise<void> {
     if (e.kind !== 'comprehensive') return;
-    const n = await revealSeeds(ctx.manager, this.outbox, await drawsOfCase(ctx.manager, e.caseId, e.jurisdiction), this.clock.now());
+    const n = await revealSeeds(ctx.manager, this.outbox, await drawsOfCase(ctx.manager, e.caseId, e.jurisdiction), this.clock.now(), {
+      log: this.audit,
+      actor: eventActor(ctx, e.jurisdiction),
+    });
     this.logger.log(`comprehensive opinion for case ${e.caseId}: ${n} draw seed(s) revealed`);
   }
 
@@ -35,6 +40,6 @@ export class RevealSeedMessageController {
       d.status = 'CANCELLED';
       await ctx.manager.update(Draw, { id: d.id }, { status: d.status, version: d.version + 1 });
     }
-    await revealSeeds(ctx.manager, this.outbox, draws, this.clock.now());
+    await revealSeeds(ctx.manager, this.outbox, draws, this.clock.now(), { log: this.audit, actor: eventActor(ctx, e.jurisdiction) });
   }
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { AuditActor, AuditLog } from '@filing/audit';
 import { Events } from '@filing/contracts';
 import { OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { Draw } from '../../infrastructure/draw.entity';
@@ -13,7 +14,7 @@ export async function drawsOfCase(m: EntityManager, caseId: string, jurisdiction
 }
 
 /** Reveals the seeds of drawn, unrevealed draws; returns how many. */
-export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, draws: Draw[], now: Date): Promise<number> {
+export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, draws: Draw[], now: Date, audit: { log: AuditLog; actor: AuditActor }): Promise<number> {
   let revealed = 0;
   for (const d of draws) {
     if (!d.drawnAt || d.seedRevealedAt || !d.seed || !d.commitment) continue;
@@ -27,6 +28,14 @@ export async function revealSeeds(m: EntityManager, outbox: OutboxWriter, draws:
       commitment: d.commitment,
       seed: d.seed,
       revealedAt: now.toISOString(),
+    });
+    await audit.log.append(m, {
+      caseId: d.caseId,
+      jurisdiction: d.caseJurisdiction,
+      action: 'seed-revealed',
+      actor: audit.actor,
+      at: now.toISOString(),
+      details: { drawId: d.id, commitment: d.commitment, seed: d.seed },
     });
     revealed++;
   }

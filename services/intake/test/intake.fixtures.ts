@@ -142,7 +142,7 @@ export function rejected(caseId: string, decidedAt: string): CaseRejected {
   });
 }
 
-export function filingIssued(caseId: string, creditCode: string, noticeNumber: string, issuedAt: string, filingId = randomUUID()): FilingIssued {
+export function filingIssued(caseId: string, creditCode: string, noticeNumber: string, issuedAt: string, filingId = randomUUID(), extra: Partial<FilingIssued> = {}): FilingIssued {
   return Object.assign(new FilingIssued(), {
     filingId,
     sequence: 1,
@@ -164,5 +164,6 @@ export function filingIssued(caseId: string, creditCode: string, noticeNumber: s
     occupations: [occupation],
     status: 'valid',
     issuedAt,
+    ...extra,
   });
 }

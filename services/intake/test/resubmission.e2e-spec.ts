@@ -140,6 +140,28 @@ describe('intake: timeline, returns and resubmissions', () => {
     expect((await client.get(token, addId)).body).toMatchObject({ status: 'SUBMITTED', applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号' });
   });
 
+  it('add-occupation accepts the 备案编号 as well as the 备案通知文号; a wrong number lists both numbers of each filing', async () => {
+    const code = freshCreditCode();
+    const token = await applicantToken(code);
+    const id = await client.submitted(token, applicationBody(code));
+    await produceEvent(kafka, Events.filingIssued, filingIssued(id, code, '吉人社备〔2026〕17号', at(31), undefined, { filingNumber: '220000-2026-0017' }));
+    const filed = await waitFor('the filing notice', async () => {
+      const r = await client.get(token, id);
+      return r.body.status === 'FILED' && r.body;
+    });
+    expect(filed.filing).toMatchObject({ noticeNumber: '吉人社备〔2026〕17号', filingNumber: '220000-2026-0017' });
+
+    const welder = { code: '6-18-02-04', name: '焊工', levels: [5, 4], basis: 'national-standard' };
+    const byFilingNumber = await client.submitted(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0017', occupations: [welder] }));
+    expect((await client.get(token, byFilingNumber)).body).toMatchObject({ status: 'SUBMITTED', applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0017' });
+    const byNoticeNumber = await client.create(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕17号', occupations: [welder] }));
+    expect(byNoticeNumber.status).toBe(201);
+
+    const wrong = await client.create(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0018', occupations: [welder] }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.message).toContain('备案通知文号 吉人社备〔2026〕17号 / 备案编号 220000-2026-0017');
+  });
+
   it('a rejection ends the application with its reason; it cannot be resubmitted', async () => {
     const code = freshCreditCode();
     const token = await applicantToken(code);

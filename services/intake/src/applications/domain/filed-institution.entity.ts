@@ -13,6 +13,8 @@ export class FiledInstitution {
   @Column('text') name!: string;
   /** 备案通知文号 */
   @Column('text', { name: 'notice_number' }) noticeNumber!: string;
+  /** 备案编号, kept by the institution across its filings; null when the filing event did not carry it. */
+  @Column('text', { name: 'filing_number', nullable: true }) filingNumber!: string | null;
   @Column('text', { name: 'notice_date' }) noticeDate!: string;
   @Column('text') jurisdiction!: string;
   @Column('text', { name: 'case_id' }) caseId!: string;

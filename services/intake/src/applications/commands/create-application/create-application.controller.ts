@@ -69,7 +69,7 @@ export class CreateApplicationController {
       seen.add(id);
     }
     if (body.applicationKind === 'add-occupation' && !body.existingFilingNumber) {
-      throw new BadRequestException('existingFilingNumber is required for add-occupation: the 备案通知文号 of the existing filing');
+      throw new BadRequestException('existingFilingNumber is required for add-occupation: the 备案通知文号 or the 备案编号 of the existing filing');
     }
     if (body.applicationKind === 'new-filing' && body.existingFilingNumber) {
       throw new BadRequestException('existingFilingNumber belongs to add-occupation applications only');
@@ -83,9 +83,11 @@ export class CreateApplicationController {
     if (filings.length === 0) {
       throw new UnprocessableEntityException(`institution ${body.institution.creditCode} has no valid filing; add-occupation is for filed institutions only`);
     }
-    if (!filings.some((f) => f.noticeNumber === body.existingFilingNumber)) {
+    // Either number identifies the filing: the 备案通知文号 (noticeNumber) or the 备案编号 (filingNumber).
+    if (!filings.some((f) => f.noticeNumber === body.existingFilingNumber || f.filingNumber === body.existingFilingNumber)) {
+      const known = filings.map((f) => `备案通知文号 ${f.noticeNumber}${f.filingNumber ? ` / 备案编号 ${f.filingNumber}` : ''}`);
       throw new UnprocessableEntityException(
-        `existingFilingNumber ${body.existingFilingNumber} is not a filing of ${body.institution.creditCode}; its filings: ${filings.map((f) => f.noticeNumber).join(', ')}`,
+        `existingFilingNumber ${body.existingFilingNumber} is not a filing of ${body.institution.creditCode}; its filings: ${known.join(', ')}`,
       );
     }
   }

@@ -25,7 +25,7 @@ export class CreateApplicationRequest {
   @Type(() => OccupationPart)
   occupations!: OccupationPart[];
 
-  @ApiPropertyOptional({ example: '吉人社备〔2025〕3号', description: 'add-occupation only: the 备案通知文号 of the existing filing' })
+  @ApiPropertyOptional({ example: '吉人社备〔2025〕3号', description: 'add-occupation only: the 备案通知文号 (e.g. 吉人社备〔2025〕3号) or the 备案编号 (e.g. 220000-2025-0001) of the existing filing' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -32,6 +32,7 @@ export class RecordFilingMessageController {
         creditCode: code,
         name: event.institution.name,
         noticeNumber: event.noticeNumber,
+        filingNumber: event.filingNumber ?? null,
         noticeDate: event.noticeDate,
         jurisdiction: event.institution.jurisdiction,
         caseId: event.caseId,
@@ -55,7 +56,7 @@ export class RecordFilingMessageController {
       stageTo: 'FILING_NOTICE_ISSUED',
       action: 'issue-filing',
       reason: null,
-      details: { noticeNumber: event.noticeNumber, noticeDate: event.noticeDate, issuingAuthority: event.issuingAuthority, filingId: event.filingId },
+      details: { noticeNumber: event.noticeNumber, ...(event.filingNumber ? { filingNumber: event.filingNumber } : {}), noticeDate: event.noticeDate, issuingAuthority: event.issuingAuthority, filingId: event.filingId },
       occurredAt: new Date(event.issuedAt),
     });
     await ctx.manager.update(Application, { id: application.id }, { status: afterOutcome(application, 'filing-issued').status });

@@ -351,7 +351,7 @@ describe('publication: notice, objections, filing notice, register, national fee
       year: 2027,
       days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday' })),
       loadedBy: { subject: expect.any(String), role: 'admin', jurisdiction: '220000' },
-      loadedAt: '2027-01-04T02:00:00.000Z',
+      loadedAt: expect.stringMatching(/^2027-01-04T02:00/), // the clock set above, ticking on
     });
     expect(events(Events.calendarOverridesLoaded, 'calendar-2027')).toHaveLength(1);
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@filing/audit';
 import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
@@ -12,6 +13,7 @@ import { StandardsModule } from './standards/standards.module';
     AuthModule.forRoot(),
     DatabaseModule.forService(serviceDatabase),
     MessagingModule.forService({ service: 'assessment', schema: SCHEMA }),
+    AuditModule.forService({ schema: SCHEMA }),
     StandardsModule,
     EvaluationsModule,
   ],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { dltOf, Events, Headers, toKafkaHeaders } from '@filing/contracts';
 import { produceEvent, produceRaw, ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import employer from '../src/standards/data/attachment-1-employer.json';
@@ -407,5 +408,23 @@ describe('assessment: standards, score sheets and the three opinions over real K
       expect(dead.headers[Headers.dltErrorKind]).toBe('invalid-payload');
       expect(await evaluationOf(http, caseId)).toBeUndefined();
     });
+  });
+
+  it('audits findings, submitted score sheets, every opinion and loaded standards in a hash chain that verifies', async () => {
+    expect((await http.call('GET', '/audit/verify', await staffToken())).status).toBe(403);
+    const verdict = await http.call('GET', '/audit/verify', await adminToken());
+    expect(verdict.body).toMatchObject({ ok: true, schema: 'assessment' });
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT DISTINCT action FROM assessment.audit_log`);
+      expect(rows.map((r: { action: string }) => r.action)).toEqual(
+        expect.arrayContaining(['finding-recorded', 'score-sheet-submitted', 'preliminary-opinion-submitted', 'technical-opinion-submitted', 'comprehensive-opinion-submitted', 'standard-loaded']),
+      );
+      const { rows: [sheet] } = await db.query(`SELECT actor FROM assessment.audit_log WHERE action = 'score-sheet-submitted' LIMIT 1`);
+      expect(sheet.actor).toMatchObject({ role: 'expert', jurisdiction: expect.any(String) });
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditActor, AuditLog } from '@filing/audit';
 import { Events } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
 import { StandardVersion } from '../standards/domain/standard.entity';
@@ -7,10 +8,13 @@ import { Evaluation, GroupMember } from './domain/evaluation.entity';
 import { Opinion } from './domain/opinion.entity';
 import { OpinionDocument, opinionEvent } from './domain/opinion-document';
 
-/** Stores an opinion and puts `assessment.opinion.submitted.v1` in the outbox, in the caller's transaction. */
+/** Stores an opinion, audits it and puts `assessment.opinion.submitted.v1` in the outbox, in the caller's transaction. */
 @Injectable()
 export class OpinionPublisher {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
+  ) {}
 
   header(ev: Evaluation, standard: StandardVersion, leader: GroupMember): Omit<OpinionDocument, 'opinionId' | 'kind' | 'round' | 'result' | 'summary' | 'reasons' | 'submittedAt'> {
     const d = standard.document;
@@ -26,7 +30,7 @@ export class OpinionPublisher {
     };
   }
 
-  async publish(manager: EntityManager, doc: OpinionDocument): Promise<OpinionDocument> {
+  async publish(manager: EntityManager, doc: OpinionDocument, actor: AuditActor): Promise<OpinionDocument> {
     const existing = await manager.findOneBy(Opinion, { caseId: doc.caseId, kind: doc.kind, round: doc.round });
     if (existing) throw new ConflictException(`the ${doc.kind} opinion of case ${doc.caseId}${doc.kind === 'preliminary' ? ` (round ${doc.round})` : ''} was already submitted`);
     await manager.save(Opinion, {
@@ -38,6 +42,23 @@ export class OpinionPublisher {
       document: doc as unknown as Record<string, unknown>,
       leaderExpertId: doc.group.leader.expertId,
       submittedAt: new Date(doc.submittedAt),
+    });
+    await this.audit.append(manager, {
+      caseId: doc.caseId,
+      jurisdiction: doc.jurisdiction || null,
+      action: `${doc.kind}-opinion-submitted`,
+      actor,
+      at: doc.submittedAt,
+      reason: doc.reasons.length ? doc.reasons.join('; ') : null,
+      details: {
+        opinionId: doc.opinionId,
+        kind: doc.kind,
+        round: doc.round,
+        result: doc.result,
+        summary: doc.summary,
+        total: doc.consolidation?.total ?? null,
+        standard: { standardId: doc.standard.standardId, version: doc.standard.version },
+      },
     });
     await this.outbox.add(manager, Events.opinionSubmitted, opinionEvent(doc));
     return doc;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { ScoreSheet } from '../../domain/score-sheet.entity';
@@ -22,6 +23,7 @@ export class FillScoreSheetController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: EvaluationStore,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Put()
@@ -71,6 +73,15 @@ export class FillScoreSheetController {
       sheet.status = 'submitted';
       sheet.submittedAt = this.clock.now();
       await manager.save(sheet);
+      // The submitted sheet is final: its scores and vetoes go into the chain as they are.
+      await this.audit.append(manager, {
+        caseId,
+        jurisdiction: ev.jurisdiction,
+        action: 'score-sheet-submitted',
+        actor: principalActor(principal, 'expert'),
+        at: sheet.submittedAt.toISOString(),
+        details: { sheetId: sheet.id, expertId: sheet.expertId, scores: sheet.scores, vetoes: sheet.vetoes, methods: sheet.methods },
+      });
       return sheet;
     });
   }

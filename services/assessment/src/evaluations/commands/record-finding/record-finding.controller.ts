@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { subItemsOf } from '../../../standards/domain/standard';
@@ -19,6 +20,7 @@ export class RecordFindingController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: EvaluationStore,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -44,6 +46,14 @@ export class RecordFindingController {
         recordedAt: this.clock.now(),
       });
       await manager.insert(Finding, finding);
+      await this.audit.append(manager, {
+        caseId,
+        jurisdiction: ev.jurisdiction,
+        action: 'finding-recorded',
+        actor: principalActor(principal, 'expert'),
+        at: finding.recordedAt.toISOString(),
+        details: { findingId: finding.id, round: finding.round, expertId: finding.expertId, subItemId: finding.subItemId, materialRef: finding.materialRef, text: finding.text },
+      });
       return finding;
     });
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { Opinion } from '../../domain/opinion.entity';
@@ -55,7 +56,7 @@ export class SubmitComprehensiveOpinionController {
         dissent: dissent.map((d) => ({ expertId: d.expertId, name: ev.members.find((m) => m.expertId === d.expertId)!.name, opinion: d.opinion })),
         technicalOpinionId: technical.id,
         submittedAt: this.clock.now().toISOString(),
-      });
+      }, principalActor(principal, 'expert'));
     });
   }
 }

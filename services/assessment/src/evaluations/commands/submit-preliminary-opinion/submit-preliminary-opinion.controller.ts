@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { Finding } from '../../domain/finding.entity';
@@ -47,7 +48,7 @@ export class SubmitPreliminaryOpinionController {
         reasons: body.reasons,
         findings: findings.map((f) => ({ expertId: f.expertId, name: nameOf(f.expertId), subItemId: f.subItemId, materialRef: f.materialRef, text: f.text, recordedAt: f.recordedAt.toISOString() })),
         submittedAt: this.clock.now().toISOString(),
-      });
+      }, principalActor(principal, 'expert'));
     });
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { consolidationOptions } from '../../../infrastructure/assessment.config';
@@ -69,7 +70,7 @@ export class SubmitTechnicalOpinionController {
         methodsUsed: ONSITE_METHODS.filter((m) => used.has(m)),
         evidenceNotes: submitted.map(({ member, sheet }) => ({ expertId: member.expertId, name: member.name, note: sheet.evidenceNote })),
         submittedAt: this.clock.now().toISOString(),
-      });
+      }, principalActor(principal, 'expert'));
     });
   }
 }

@@ -2,6 +2,7 @@ import { BadRequestException, Body, ConflictException, Controller, ForbiddenExce
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { StandardDocument } from '../../domain/standard';
@@ -20,6 +21,7 @@ export class LoadStandardController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -64,6 +66,13 @@ export class LoadStandardController {
           loadedBy: principal.sub,
         }),
       );
+      await this.audit.append(manager, {
+        jurisdiction: principal.jurisdiction,
+        action: 'standard-loaded',
+        actor: principalActor(principal, 'admin'),
+        at: row.loadedAt.toISOString(),
+        details: { standardId: row.standardId, version: row.version, institutionKind: row.institutionKind, effectiveFrom: row.effectiveFrom, provisional: row.provisional, total: document.total, passLine: document.passLine },
+      });
       return { standardId: row.standardId, version: row.version, institutionKind: row.institutionKind, effectiveFrom: row.effectiveFrom, loadedAt: row.loadedAt };
     });
   }

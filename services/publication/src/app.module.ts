@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@filing/audit';
 import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
 import { DatabaseModule, RuntimeModule } from '@filing/runtime';
@@ -16,6 +17,7 @@ import { ObjectionsModule } from './objections/objections.module';
     AuthModule.forRoot(),
     DatabaseModule.forService(serviceDatabase),
     MessagingModule.forService({ service: 'publication', schema: SCHEMA }),
+    AuditModule.forService({ schema: SCHEMA }),
     PublicationConfigModule,
     CalendarModule,
     NoticesModule,

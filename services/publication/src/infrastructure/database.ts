@@ -2,6 +2,7 @@ import { messagingTablesMigration } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
 import { CreatePublication1764200000001 } from './migrations/1764200000001-create-publication.migration';
 import { AddFilingNumber1764200000002 } from './migrations/1764200000002-add-filing-number.migration';
+import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
 
 export const SCHEMA = 'publication';
 
@@ -9,5 +10,5 @@ export const SCHEMA = 'publication';
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [],
-  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001, AddFilingNumber1764200000002],
+  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001, AddFilingNumber1764200000002, AuditLog1764900000001],
 };

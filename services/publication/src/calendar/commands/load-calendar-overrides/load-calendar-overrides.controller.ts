@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { InvalidCalendarDateError, parseCalendarDate } from '@filing/calendar';
 import { Events, Role } from '@filing/contracts';
@@ -21,6 +22,7 @@ export class LoadCalendarOverridesController {
     private readonly calendars: CalendarRepository,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -55,6 +57,14 @@ export class LoadCalendarOverridesController {
         days: body.days.map((d) => ({ date: d.date, kind: d.kind })),
         loadedBy: { subject: principal.sub, role: 'admin' satisfies Role, jurisdiction: principal.jurisdiction },
         loadedAt: now.toISOString(),
+      });
+      await this.audit.append(manager, {
+        jurisdiction: principal.jurisdiction,
+        action: 'calendar-overrides-loaded',
+        actor: principalActor(principal, 'admin'),
+        at: now.toISOString(),
+        reason: body.source ?? null,
+        details: { year: body.year, days: body.days.map((d) => ({ date: d.date, kind: d.kind })) },
       });
     });
     const calendar = await this.calendars.calendar();

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, HttpCode, Post } from '@nestjs/c
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { KafkaProducerHolder } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
@@ -17,6 +18,7 @@ export class ReplayFeedController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: KafkaProducerHolder,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -24,7 +26,13 @@ export class ReplayFeedController {
   @Roles('admin')
   async replay(@Body() body: ReplayFeedRequest, @CurrentPrincipal() principal: Principal) {
     const from = replayFromRequest(body);
-    return replayFeed((sql, params) => this.dataSource.query(sql, params), this.producer.producer, from, principal.sub, this.clock.now());
+    const now = this.clock.now();
+    const result = await replayFeed((sql, params) => this.dataSource.query(sql, params), this.producer.producer, from, principal.sub, now);
+    // A replay writes nothing but Kafka records, so it is audited once the broker has acknowledged them.
+    await this.dataSource.transaction((manager) =>
+      this.audit.append(manager, { jurisdiction: principal.jurisdiction, action: 'feed-replayed', actor: principalActor(principal, 'admin'), at: now.toISOString(), details: { from, replayId: result.replayId, events: result.events, firstSequence: result.firstSequence, lastSequence: result.lastSequence } }),
+    );
+    return result;
   }
 }
 

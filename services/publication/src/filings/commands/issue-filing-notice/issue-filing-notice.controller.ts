@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Events, FilingIssued, findJurisdiction, PROVINCE_CODE } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
@@ -26,6 +27,7 @@ export class IssueFilingNoticeController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
   ) {}
 
@@ -98,6 +100,16 @@ export class IssueFilingNoticeController {
         [filingId, notice.caseId, noticeId, year, seq, noticeNumber, noticeDate, sequence, JSON.stringify(issuedBy), issuedAt, JSON.stringify(published.headers), JSON.stringify(published.payload), filingNumber],
       );
       await manager.query(`UPDATE ${SCHEMA}.notice SET filing_status = 'issued' WHERE id = $1`, [noticeId]);
+      await this.audit.append(manager, {
+        caseId: notice.caseId,
+        jurisdiction: notice.jurisdiction,
+        action: 'filing-notice-issued',
+        fromStage: 'requested',
+        toStage: 'issued',
+        actor: principalActor(principal, 'approver'),
+        at: issuedAt.toISOString(),
+        details: { noticeId, filingId, noticeNumber, noticeDate, filingNumber, feedSequence: sequence, occupations: occupations.map((o) => o.code) },
+      });
 
       // The register (备案名录): a new entry, or an add-occupation case extending the existing one.
       const filingRef = { filingId, noticeNumber, noticeDate, applicationKind: notice.applicationKind, occupations: occupations.map((o) => o.code) };

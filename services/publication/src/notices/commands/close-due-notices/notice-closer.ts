@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events, PROVINCE_CODE } from '@filing/contracts';
+import { AuditActor, AuditLog, systemActor } from '@filing/audit';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { SCHEMA } from '../../../infrastructure/database';
@@ -22,6 +23,7 @@ export class NoticeCloser {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** One pass over due notices; returns how many were settled (closed or put on hold for objections). */
@@ -33,7 +35,7 @@ export class NoticeCloser {
           `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.status = 'open' AND n.closes_at <= $1 ORDER BY n.closes_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
           [this.clock.now()],
         );
-        for (const notice of due) await this.settle(manager, notice);
+        for (const notice of due) await this.settle(manager, notice, systemActor('publication', notice.jurisdiction));
         return due.length;
       });
       total += n;
@@ -43,16 +45,16 @@ export class NoticeCloser {
 
   /**
    * After an objection is resolved: if the window is over and nothing is left open, the notice closes now.
-   * The caller holds the notice row lock.
+   * The caller holds the notice row lock; `actor` is who settled the last objection (audited as closing the notice).
    */
-  async closeIfSettled(manager: EntityManager, noticeId: string): Promise<void> {
+  async closeIfSettled(manager: EntityManager, noticeId: string, actor: AuditActor): Promise<void> {
     const [notice]: NoticeRow[] = await manager.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.id = $1 FOR UPDATE`, [noticeId]);
     if (!notice || notice.status === 'closed') return;
     if (notice.status === 'open' && new Date(notice.closesAt) > this.clock.now()) return;
-    await this.settle(manager, notice);
+    await this.settle(manager, notice, actor);
   }
 
-  private async settle(manager: EntityManager, notice: NoticeRow): Promise<void> {
+  private async settle(manager: EntityManager, notice: NoticeRow, actor: AuditActor): Promise<void> {
     const objections: (Omit<SettledObjection, 'status'> & { status: string })[] = await manager.query(
       `SELECT status, scope, struck_occupation_codes AS "struckOccupationCodes" FROM ${SCHEMA}.objection WHERE notice_id = $1`,
       [notice.id],
@@ -61,6 +63,16 @@ export class NoticeCloser {
       // 异议未处理完毕: the window is over but the filing notice waits until every objection is settled.
       if (notice.status === 'open') {
         await manager.query(`UPDATE ${SCHEMA}.notice SET status = 'awaiting-objections' WHERE id = $1`, [notice.id]);
+        await this.audit.append(manager, {
+          caseId: notice.caseId,
+          jurisdiction: notice.jurisdiction,
+          action: 'notice-held-for-objections',
+          fromStage: 'open',
+          toStage: 'awaiting-objections',
+          actor,
+          at: this.clock.now().toISOString(),
+          details: { noticeId: notice.id, openObjections: objections.filter((o) => o.status === 'open' || o.status === 'investigating').length },
+        });
         this.logger.log(`notice ${notice.id}: window over, held for open objections`);
       }
       return;
@@ -74,6 +86,17 @@ export class NoticeCloser {
       [notice.id, outcome, JSON.stringify(remainingOccupations), closedAt, passed ? 'requested' : 'none'],
     );
     if (rows.length === 0) return;
+    await this.audit.append(manager, {
+      caseId: notice.caseId,
+      jurisdiction: notice.jurisdiction,
+      action: 'notice-closed',
+      fromStage: notice.status,
+      toStage: 'closed',
+      actor,
+      at: closedAt.toISOString(),
+      reason: outcome,
+      details: { noticeId: notice.id, outcome, remainingOccupations: remainingOccupations.map((o) => o.code), filingRequested: passed },
+    });
     await this.outbox.add(manager, Events.noticeClosed, {
       caseId: notice.caseId,
       jurisdiction: notice.jurisdiction,

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { CaseApproved, Events, findJurisdiction } from '@filing/contracts';
 import { CalendarNotCoveredError } from '@filing/calendar';
+import { AuditLog, eventActor } from '@filing/audit';
 import { EventContext, OnEvent, OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { CalendarRepository } from '../../../calendar/calendar.repository';
@@ -22,6 +23,7 @@ export class OpenNoticeMessageController {
     private readonly calendars: CalendarRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
   ) {}
 
@@ -78,6 +80,15 @@ export class OpenNoticeMessageController {
       institution: event.institution,
       occupations: event.occupations,
       openedAt: openedAt.toISOString(),
+    });
+    await this.audit.append(ctx.manager, {
+      caseId: event.caseId,
+      jurisdiction: event.jurisdiction,
+      action: 'notice-opened',
+      toStage: 'open',
+      actor: eventActor(ctx, event.jurisdiction),
+      at: openedAt.toISOString(),
+      details: { noticeId, startDate: window.startDate, endDate: window.endDate, closesAt: window.closesAt, workingDays: rules.workingDays, publicationDayCounts: rules.publicationDayCounts },
     });
     this.logger.log(`notice ${noticeId} for ${event.institution.name}: ${window.startDate} – ${window.endDate}`);
   }

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '@filing/audit';
 import { Public } from '@filing/auth';
 import { Events } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
@@ -31,6 +32,7 @@ export class LodgeObjectionController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
   ) {
     this.limiter = new ObjectionRateLimiter(config.objectionRateLimit, config.objectionRateWindowMs);
@@ -79,6 +81,17 @@ export class LodgeObjectionController {
         objectionId,
         receiptNumber,
         receivedAt: receivedAt.toISOString(),
+      });
+      // The objector is a member of the public: the chain names the receipt, not their identity documents.
+      await this.audit.append(manager, {
+        caseId: notice.caseId,
+        jurisdiction: notice.jurisdiction,
+        action: 'objection-lodged',
+        toStage: 'open',
+        actor: { subject: `objection:${receiptNumber}`, role: 'public', jurisdiction: null },
+        at: receivedAt.toISOString(),
+        reason: body.reason,
+        details: { noticeId, objectionId, receiptNumber },
       });
       return { receiptNumber, objectionId, noticeId, receivedAt: receivedAt.toISOString() };
     });

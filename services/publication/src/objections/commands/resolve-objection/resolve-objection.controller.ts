@@ -2,6 +2,7 @@ import { BadRequestException, Body, ConflictException, Controller, HttpCode, Not
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Events } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
@@ -24,6 +25,7 @@ export class ResolveObjectionController {
     private readonly outbox: OutboxWriter,
     private readonly closer: NoticeCloser,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post(':id/resolution')
@@ -63,7 +65,19 @@ export class ResolveObjectionController {
         resolvedBy,
         resolvedAt: resolvedAt.toISOString(),
       });
-      await this.closer.closeIfSettled(manager, notice.id);
+      const actor = principalActor(principal, 'center-staff');
+      await this.audit.append(manager, {
+        caseId: notice.caseId,
+        jurisdiction: notice.jurisdiction,
+        action: 'objection-resolved',
+        fromStage: o.status,
+        toStage: body.outcome,
+        actor,
+        at: resolvedAt.toISOString(),
+        reason: body.reason,
+        details: { noticeId: notice.id, objectionId: id, outcome: body.outcome, scope: body.scope ?? null, struckOccupationCodes: struck },
+      });
+      await this.closer.closeIfSettled(manager, notice.id, actor);
       const [after] = await manager.query(`SELECT status, outcome FROM ${SCHEMA}.notice WHERE id = $1`, [notice.id]);
       return { id, status: body.outcome, notice: { id: notice.id, status: after.status, outcome: after.outcome } };
     });

@@ -29,6 +29,12 @@ describe('hash-chained audit log', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe('{"a":{"d":[3,{"e":2,"f":1}]},"b":1}');
   });
 
+  it('canonical JSON writes a Date as its ISO text, as JSON and jsonb do', () => {
+    const at = new Date('2026-11-26T01:02:03.000Z');
+    expect(canonicalJson({ closesAt: at })).toBe('{"closesAt":"2026-11-26T01:02:03.000Z"}');
+    expect(canonicalJson({ closesAt: at })).toBe(canonicalJson(JSON.parse(JSON.stringify({ closesAt: at }))));
+  });
+
   it('verifies an intact chain', () => {
     const v = verifyChain(entries(3));
     expect(v).toMatchObject({ ok: true, entries: 3 });

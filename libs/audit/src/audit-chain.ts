@@ -42,8 +42,14 @@ export interface ChainedAuditEntry extends AuditEntry {
   hash: string;
 }
 
-/** JSON with object keys sorted at every level and no whitespace: one text per value. */
+/**
+ * JSON with object keys sorted at every level and no whitespace: one text per value. Like JSON.stringify, a value
+ * with `toJSON` (a Date) is written as what that returns, so the hash covers exactly what the jsonb column stores.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  }
   if (value === null || typeof value !== 'object') {
     if (value === undefined) return 'null';
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonical JSON: non-finite number');

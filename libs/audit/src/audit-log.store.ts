@@ -33,10 +33,10 @@ export async function appendAuditEntry(manager: EntityManager, schema: string, e
     action: entry.action,
     fromStage: entry.fromStage ?? null,
     toStage: entry.toStage ?? null,
-    actor: entry.actor,
+    actor: asStored(entry.actor),
     at: entry.at,
     reason: entry.reason ?? null,
-    details: entry.details ?? {},
+    details: asStored(entry.details ?? {}),
   });
   await manager.query(
     `INSERT INTO ${schema}.audit_log (seq, id, case_id, jurisdiction, action, from_stage, to_stage, actor, at, reason, details, prev_hash, hash)
@@ -58,6 +58,11 @@ export async function appendAuditEntry(manager: EntityManager, schema: string, e
     ],
   );
   return row;
+}
+
+/** The value as the jsonb column will give it back (Dates as ISO text, undefined members dropped), hashed as such. */
+function asStored<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 interface AuditRow {

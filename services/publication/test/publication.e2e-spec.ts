@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { CaseApproved, Events, Headers } from '@filing/contracts';
 import { ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { approval, approve, call, childcare, institution, lathe, objector, token } from './fixtures';
@@ -371,6 +372,26 @@ describe('publication: notice, objections, filing notice, register, national fee
       expect(third.body.message).toContain('too many objections from this address');
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('audits every decision above in one hash chain across both replicas, and it verifies', async () => {
+    expect((await call(url(), 'GET', '/audit/verify', { token: staff })).status).toBe(403);
+    const verdict = await call(url(), 'GET', '/audit/verify', { token: admin });
+    expect(verdict.body).toMatchObject({ ok: true, schema: 'publication' });
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT action, count(*)::int AS n FROM publication.audit_log GROUP BY action`);
+      const counts = Object.fromEntries(rows.map((r: { action: string; n: number }) => [r.action, r.n]));
+      for (const action of ['notice-opened', 'objection-lodged', 'objection-resolved', 'notice-held-for-objections', 'notice-closed', 'filing-notice-issued', 'calendar-overrides-loaded', 'feed-replayed']) {
+        expect({ action, logged: (counts[action] ?? 0) > 0 }).toEqual({ action, logged: true });
+      }
+      // The approval delivered twice opened one notice, and audited one opening.
+      const { rows: opened } = await db.query(`SELECT count(*)::int AS n FROM publication.audit_log WHERE action = 'notice-opened' GROUP BY case_id HAVING count(*) > 1`);
+      expect(opened).toEqual([]);
+    } finally {
+      await db.end();
     }
   });
 });

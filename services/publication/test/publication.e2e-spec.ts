@@ -376,12 +376,18 @@ describe('publication: notice, objections, filing notice, register, national fee
   });
 
   it('audits every decision above in one hash chain across both replicas, and it verifies', async () => {
-    expect((await call(url(), 'GET', '/audit/verify', { token: staff })).status).toBe(403);
-    const verdict = await call(url(), 'GET', '/audit/verify', { token: admin });
-    expect(verdict.body).toMatchObject({ ok: true, schema: 'publication' });
     const db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     try {
+      // One still-open objection goes under investigation (核查): that step is audited too.
+      const { rows: [open] } = await db.query(`SELECT id FROM publication.objection WHERE status = 'open' ORDER BY received_at LIMIT 1`);
+      expect((await call(url(), 'POST', `/objections/${open.id}/investigation`, { token: provinceStaff, body: { note: '安排实地核查' } })).status).toBe(200);
+      const { rows: [investigated] } = await db.query(`SELECT reason, actor, details FROM publication.audit_log WHERE action = 'objection-investigated' ORDER BY seq DESC LIMIT 1`);
+      expect(investigated).toMatchObject({ reason: '安排实地核查', actor: { role: 'center-staff', jurisdiction: '220000' }, details: { objectionId: open.id } });
+
+      expect((await call(url(), 'GET', '/audit/verify', { token: staff })).status).toBe(403);
+      const verdict = await call(url(), 'GET', '/audit/verify', { token: admin });
+      expect(verdict.body).toMatchObject({ ok: true, schema: 'publication' });
       const { rows } = await db.query(`SELECT action, count(*)::int AS n FROM publication.audit_log GROUP BY action`);
       const counts = Object.fromEntries(rows.map((r: { action: string; n: number }) => [r.action, r.n]));
       for (const action of ['notice-opened', 'objection-lodged', 'objection-resolved', 'notice-held-for-objections', 'notice-closed', 'filing-notice-issued', 'calendar-overrides-loaded', 'feed-replayed']) {

@@ -146,8 +146,10 @@ async function start(overrides = {}) {
   const propsFile = path.join(s.dataDir, 'server.properties');
   fs.writeFileSync(propsFile, serverProperties(s));
   const idFile = path.join(s.dataDir, 'cluster.id');
-  if (!fs.existsSync(idFile)) fs.writeFileSync(idFile, crypto.randomBytes(16).toString('base64url'));
-  const clusterId = fs.readFileSync(idFile, 'utf8').trim();
+  // A base64url id may begin with '-', which the storage tool's argument parser reads as an option: draw again.
+  let clusterId = fs.existsSync(idFile) ? fs.readFileSync(idFile, 'utf8').trim() : '';
+  while (!/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(clusterId)) clusterId = crypto.randomBytes(16).toString('base64url');
+  fs.writeFileSync(idFile, clusterId);
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const jvm = [
     '-Xms256m',

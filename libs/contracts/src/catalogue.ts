@@ -107,11 +107,3 @@ export const Events = {
 export type EventName = keyof typeof Events;
 
 export const ALL_EVENTS: readonly EventDefinition<any>[] = Object.values(Events);
-
-export function eventByTopic(topic: string): EventDefinition<any> | undefined {
-  return ALL_EVENTS.find((e) => e.topic === topic);
-}
-
-export function eventByType(type: string): EventDefinition<any> | undefined {
-  return ALL_EVENTS.find((e) => e.type === type);
-}

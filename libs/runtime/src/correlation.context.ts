@@ -1,7 +1,6 @@
 // Carries the correlation id (and the id of the event being handled) through async calls, so logs and outgoing
 // events made while serving one request or one event all carry the same correlation id.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
 
 export interface CorrelationScope {
   correlationId: string;
@@ -19,6 +18,3 @@ export function currentCorrelation(): CorrelationScope | undefined {
   return storage.getStore();
 }
 
-export function correlationIdOrNew(): string {
-  return storage.getStore()?.correlationId ?? randomUUID();
-}

@@ -69,8 +69,4 @@ export class ActorPart {
   @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
 
-export class CaseRefPart {
-  @IsString() @IsNotEmpty() caseId!: string;
-  @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
-}
 

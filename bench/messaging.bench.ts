@@ -12,11 +12,13 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { startServiceProcess, waitFor } from '@filing/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const broker = require('@filing/kafka-local');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshDatabase } = require('../tools/test/fresh-database');
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -39,17 +41,6 @@ async function inParallel(n: number, concurrency: number, fn: (i: number) => Pro
       while (next < n) await fn(next++);
     }),
   );
-}
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function platformPath(url: string, db: Pool) {
@@ -121,7 +112,7 @@ async function main() {
   const port = Number(process.env.BENCH_KAFKA_PORT ?? 19300);
   const dataDir = path.resolve(__dirname, '..', '.local', `kafka-bench-${port}`);
   const k = external ? { brokers: external, startedNow: false } : await broker.start({ port, dataDir });
-  const databaseUrl = await freshDatabase('filing_bench');
+  const databaseUrl = await freshDatabase(process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'filing_bench');
   process.env.KAFKA_BROKERS = k.brokers.join(',');
   process.env.DATABASE_URL = databaseUrl;
   process.env.NODE_ENV = 'test';

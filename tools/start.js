@@ -102,7 +102,7 @@ async function main() {
     say(`Kafka: using ${brokers.join(',')} (KAFKA_BROKERS)`);
     await broker.waitForMetadata(brokers);
   } else {
-    say('Kafka: starting a local broker (the first run fetches Apache Kafka from Maven Central)...');
+    say('Kafka: local broker on 127.0.0.1:9092 (the first run fetches Apache Kafka from Maven Central)...');
     const r = await broker.start();
     brokers = r.brokers;
     kafkaStartedHere = r.startedNow;

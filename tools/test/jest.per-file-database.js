@@ -3,7 +3,7 @@
 'use strict';
 const crypto = require('node:crypto');
 const path = require('node:path');
-const { Client } = require('pg');
+const { freshDatabase } = require('./fresh-database');
 
 const testPath = expect.getState().testPath ?? '';
 if (testPath.endsWith('.e2e-spec.ts')) {
@@ -16,14 +16,5 @@ if (testPath.endsWith('.e2e-spec.ts')) {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
 
-  beforeAll(async () => {
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await client.end();
-    }
-  });
+  beforeAll(() => freshDatabase(admin.toString(), name));
 }

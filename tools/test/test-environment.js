@@ -2,8 +2,8 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
-const { Client } = require('pg');
 const broker = require('../kafka/broker');
+const { freshDatabase } = require('./fresh-database');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
@@ -14,24 +14,9 @@ function adminUrl() {
   return process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-/** A fresh database for this run, so every run starts from migrations. */
-async function freshDatabase(name) {
-  const client = new Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 async function setUp() {
   const started = Date.now();
-  const databaseUrl = process.env.TEST_DATABASE_URL ?? (await freshDatabase(process.env.TEST_DATABASE_NAME ?? 'filing_test'));
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? (await freshDatabase(adminUrl(), process.env.TEST_DATABASE_NAME ?? 'filing_test'));
   let brokers = broker.brokersFromEnv();
   let startedBroker = false;
   if (!brokers) {

@@ -7,9 +7,12 @@ export interface AuditPrincipal {
   readonly name?: string;
 }
 
-/** The caller of an HTTP command, acting in `role` (the role the endpoint admitted it for). */
+/**
+ * The caller of an HTTP command, acting in `role` (the role the endpoint admitted it for): the one place a principal
+ * becomes an actor, for the audit log and for events alike. A principal without a name (or an empty one) has none.
+ */
 export function principalActor(p: AuditPrincipal, role: string): AuditActor {
-  return p.name === undefined ? { subject: p.sub, role, jurisdiction: p.jurisdiction } : { subject: p.sub, role, jurisdiction: p.jurisdiction, name: p.name };
+  return p.name ? { subject: p.sub, role, jurisdiction: p.jurisdiction, name: p.name } : { subject: p.sub, role, jurisdiction: p.jurisdiction };
 }
 
 /** The event an event-driven step reacted to (structurally `@filing/messaging`'s EventContext). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The hash-chained audit log (architecture §7): each entry stores sha-256(previous hash + canonical JSON of the
+ * The hash-chained audit log (docs/architecture.md §7): each entry stores sha-256(previous hash + canonical JSON of the
  * entry), so editing, deleting or reordering any entry after the fact breaks every hash from there on.
  */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The hash-chained audit log table of one service's schema (the same columns review has kept since its
- * LifecycleAuditRecheck migration). Each service lists it in its migration list under a name of its own, so
+ * The hash-chained audit log table of one service's schema (review, whose table is older, is brought to the same
+ * columns by its AuditLogColumns migration). Each service lists it in its migration list under a name of its own, so
  * TypeORM runs it once after the service's earlier migrations:
  * `export const AuditLog1764900000001 = auditLogMigration(SCHEMA, 'AuditLog1764900000001');`
  */

@@ -5,18 +5,25 @@ import { createPublicKey } from 'node:crypto';
  * Public on purpose: it must never protect anything real, so production refuses it.
  */
 export const DEV_HS256_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/**
+ * Secrets that were ever published with the platform (the dev secret, the old docker-compose default). Whoever holds
+ * the repository holds them, so production refuses to start when any auth setting carries one.
+ */
+export const KNOWN_DEFAULT_SECRETS: readonly string[] = [DEV_HS256_SECRET, 'compose-demo-secret-change-me-0123456789'];
 export const DEFAULT_ISSUER = 'jl-filing-dev';
 export const DEFAULT_AUDIENCE = 'jl-filing';
 /** Small allowance for clock skew between the identity provider and our pods. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
+const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 /** 256 bits, the HS256 minimum worth having. */
 const MIN_HS256_SECRET_LENGTH = 32;
 
 export type AsymmetricAlgorithm = 'RS256' | 'ES256';
+const ASYMMETRIC: readonly AsymmetricAlgorithm[] = ['RS256', 'ES256'];
 
 /** Where signing keys come from. Exactly one source is configured. */
 export type AuthKeySource =
-  | { kind: 'jwks'; url: URL }
+  | { kind: 'jwks'; url: URL; algorithms: AsymmetricAlgorithm[] }
   | { kind: 'public-key'; pem: string; algorithm: AsymmetricAlgorithm }
   | { kind: 'hs256'; secret: string; devFallback: boolean };
 
@@ -37,6 +44,51 @@ type Env = Record<string, string | undefined>;
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
+}
+
+/** Loopback hosts, the only ones a JWKS may be fetched from over plain http (nothing leaves the machine). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** AUTH_ALGORITHMS pins what a JWKS may sign with: RS256 (Keycloak's default) unless the IdP signs ES256. */
+function jwksAlgorithms(env: Env): AsymmetricAlgorithm[] {
+  const raw = read(env, 'AUTH_ALGORITHMS');
+  if (!raw) return ['RS256'];
+  const algorithms = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const bad = algorithms.filter((a) => !(ASYMMETRIC as readonly string[]).includes(a));
+  if (algorithms.length === 0 || bad.length > 0) {
+    throw new AuthConfigError(`AUTH_ALGORITHMS must list RS256 and/or ES256 (asymmetric only), got ${JSON.stringify(raw)}`);
+  }
+  return algorithms as AsymmetricAlgorithm[];
+}
+
+function clockTolerance(env: Env): number {
+  const raw = read(env, 'AUTH_CLOCK_TOLERANCE_SECONDS');
+  if (raw === undefined) return CLOCK_TOLERANCE_SECONDS;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds > MAX_CLOCK_TOLERANCE_SECONDS) {
+    throw new AuthConfigError(`AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number of seconds from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}, got ${raw}`);
+  }
+  return seconds;
+}
+
+/** Production refuses any auth setting that carries a secret published with the platform. */
+function refuseKnownDefaults(env: Env): void {
+  if (!isProduction(env)) return;
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('AUTH_') && value && KNOWN_DEFAULT_SECRETS.includes(value.trim())) {
+      throw new AuthConfigError(`${name} is a secret published with the platform; refusing it with NODE_ENV=production`);
+    }
+  }
 }
 
 export function isProduction(env: Env = process.env): boolean {
@@ -83,16 +135,29 @@ function keySource(env: Env): AuthKeySource {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new AuthConfigError(`AUTH_JWKS_URL must be http(s), got ${url.protocol}`);
     }
-    return { kind: 'jwks', url };
+    // Keys fetched over plain http from another host could be swapped on the way: https unless nothing leaves the machine.
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      throw new AuthConfigError(`AUTH_JWKS_URL must use https outside loopback, got ${url.origin}`);
+    }
+    return { kind: 'jwks', url, algorithms: jwksAlgorithms(env) };
   }
-  if (pem) return { kind: 'public-key', pem, algorithm: publicKeyAlgorithm(pem) };
+  if (pem) {
+    const algorithm = publicKeyAlgorithm(pem);
+    const pinned = read(env, 'AUTH_ALGORITHMS');
+    if (pinned && pinned !== algorithm) throw new AuthConfigError(`AUTH_ALGORITHMS=${pinned} does not match the ${algorithm} key in AUTH_PUBLIC_KEY`);
+    return { kind: 'public-key', pem, algorithm };
+  }
   if (secret) {
+    // A shared secret can sign as well as verify: whoever holds it (a city namespace, say) could mint province tokens.
+    if (isProduction(env)) {
+      throw new AuthConfigError(
+        'AUTH_HS256_SECRET is a development convenience; with NODE_ENV=production set AUTH_JWKS_URL (or AUTH_PUBLIC_KEY) so services hold no key that can sign',
+      );
+    }
     if (secret.length < MIN_HS256_SECRET_LENGTH) {
       throw new AuthConfigError(`AUTH_HS256_SECRET must be at least ${MIN_HS256_SECRET_LENGTH} characters`);
     }
-    if (isProduction(env) && secret === DEV_HS256_SECRET) {
-      throw new AuthConfigError('AUTH_HS256_SECRET is the public development secret; refusing it with NODE_ENV=production');
-    }
+    if (read(env, 'AUTH_ALGORITHMS')) throw new AuthConfigError('AUTH_ALGORITHMS pins asymmetric algorithms; it does not apply to AUTH_HS256_SECRET');
     return { kind: 'hs256', secret, devFallback: false };
   }
   if (isDevFallbackAllowed(env)) return { kind: 'hs256', secret: DEV_HS256_SECRET, devFallback: true };
@@ -106,10 +171,11 @@ function keySource(env: Env): AuthKeySource {
 
 /** Reads the auth configuration from the environment; throws AuthConfigError when it is missing or unusable. */
 export function loadAuthConfig(env: Env = process.env): AuthConfig {
+  refuseKnownDefaults(env);
   return {
     key: keySource(env),
     issuer: read(env, 'AUTH_ISSUER') ?? DEFAULT_ISSUER,
     audience: read(env, 'AUTH_AUDIENCE') ?? DEFAULT_AUDIENCE,
-    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    clockToleranceSeconds: clockTolerance(env),
   };
 }

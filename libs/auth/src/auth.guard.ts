@@ -1,18 +1,10 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@filing/contracts';
 import { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
-import { InvalidTokenError, KeySourceUnavailableError, TokenVerifier } from './token-verifier';
+import { ClaimsRefusedError, InvalidTokenError, KeySourceUnavailableError, TokenVerifier } from './token-verifier';
 
 /** Pulls the token out of `Authorization: Bearer <token>`. */
 export function bearerToken(header: string | string[] | undefined): string | undefined {
@@ -48,7 +40,15 @@ export class AuthGuard implements CanActivate {
     try {
       request.principal = await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw this.unauthorized(http.getResponse(), error.message);
+      if (error instanceof InvalidTokenError) {
+        this.logger.debug?.(`token refused: ${error.message}`);
+        throw this.unauthorized(http.getResponse(), error.message);
+      }
+      if (error instanceof ClaimsRefusedError) {
+        // The account is misprovisioned at the identity provider: say which claim, so an operator can fix it there.
+        this.logger.warn(`token of ${error.subject ?? '(no sub)'} refused: claim "${error.claim}" missing or malformed: ${error.message}`);
+        throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'ACCOUNT_NOT_PROVISIONED', claim: error.claim, message: error.message });
+      }
       if (error instanceof KeySourceUnavailableError) {
         this.logger.error(error.message);
         throw new ServiceUnavailableException('token verification temporarily unavailable');
@@ -58,7 +58,7 @@ export class AuthGuard implements CanActivate {
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required?.length && !request.principal.hasRole(...required)) {
-      throw new ForbiddenException(`requires one of the roles: ${required.join(', ')}`);
+      throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', code: 'FORBIDDEN', message: `requires one of the roles: ${required.join(', ')}` });
     }
     return true;
   }
@@ -67,6 +67,6 @@ export class AuthGuard implements CanActivate {
     // RFC 6750 asks for the challenge; express and node responses both have setHeader.
     const res = response as { setHeader?: (name: string, value: string) => void };
     res.setHeader?.('WWW-Authenticate', 'Bearer error="invalid_token"');
-    return new UnauthorizedException(message);
+    return new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED', message });
   }
 }

@@ -4,6 +4,5 @@ import { Principal } from './principal';
 
 /** Injects the verified caller. Undefined only on @Public() routes. */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+  (_data: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
 );

@@ -19,8 +19,16 @@ describe('dev-token CLI', () => {
 
   it('takes several roles, repeated or comma-separated, and the bound ids', async () => {
     const { code, out } = await run([
-      '--role', 'expert,center-staff', '--role', 'applicant', '--jurisdiction', '220000',
-      '--expert-id', 'EXP-9', '--credit-code', '91220101MA0Y2K3X4L',
+      '--role',
+      'expert,center-staff',
+      '--role',
+      'applicant',
+      '--jurisdiction',
+      '220000',
+      '--expert-id',
+      'EXP-9',
+      '--credit-code',
+      '91220101MA0Y2K3X4L',
     ]);
     expect(code).toBe(0);
     expect(decodeJwt(out.trim())).toMatchObject({ roles: ['expert', 'center-staff', 'applicant'], expertId: 'EXP-9' });

@@ -56,7 +56,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 0;
   }
 
-  const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  const roles = (values.role ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (roles.length === 0) return usageError('--role is required');
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) return usageError(`unknown role ${unknown.join(', ')}`);

@@ -39,8 +39,6 @@ describe('issueDevToken', () => {
   });
 
   it('refuses in production', async () => {
-    await expect(issueDevToken({ roles: ['admin'], jurisdiction: '220000' }, { NODE_ENV: 'production' })).rejects.toThrow(
-      /development only/,
-    );
+    await expect(issueDevToken({ roles: ['admin'], jurisdiction: '220000' }, { NODE_ENV: 'production' })).rejects.toThrow(/development only/);
   });
 });

@@ -19,10 +19,7 @@ export interface DevTokenOptions {
  * Signs a development token (HS256) with AUTH_HS256_SECRET, or the public DEV_HS256_SECRET when that is unset,
  * so every role can be tried locally. Refuses with NODE_ENV=production.
  */
-export async function issueDevToken(
-  options: DevTokenOptions,
-  env: Record<string, string | undefined> = process.env,
-): Promise<string> {
+export async function issueDevToken(options: DevTokenOptions, env: Record<string, string | undefined> = process.env): Promise<string> {
   if (isProduction(env)) throw new Error('dev tokens are for development only; refusing with NODE_ENV=production');
 
   // The same checks as the verifier, so the issuer cannot mint a token services would reject.
@@ -38,13 +35,15 @@ export async function issueDevToken(
   const ttl = options.ttl ?? '8h';
   const secret = env.AUTH_HS256_SECRET?.trim() || DEV_HS256_SECRET;
 
-  return new SignJWT(custom)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(sub)
-    .setIssuer(env.AUTH_ISSUER?.trim() || DEFAULT_ISSUER)
-    .setAudience(env.AUTH_AUDIENCE?.trim() || DEFAULT_AUDIENCE)
-    .setIssuedAt()
-    // jose reads a number as an absolute time, so seconds-from-now become one.
-    .setExpirationTime(typeof ttl === 'number' ? Math.floor(Date.now() / 1000) + ttl : ttl)
-    .sign(new TextEncoder().encode(secret));
+  return (
+    new SignJWT(custom)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer(env.AUTH_ISSUER?.trim() || DEFAULT_ISSUER)
+      .setAudience(env.AUTH_AUDIENCE?.trim() || DEFAULT_AUDIENCE)
+      .setIssuedAt()
+      // jose reads a number as an absolute time, so seconds-from-now become one.
+      .setExpirationTime(typeof ttl === 'number' ? Math.floor(Date.now() / 1000) + ttl : ttl)
+      .sign(new TextEncoder().encode(secret))
+  );
 }

@@ -1,4 +1,4 @@
-// Personal data in responses and logs (architecture §7). Masks keep the length, so a masked value still
+// Personal data in responses and logs (docs/architecture.md §7). Masks keep the length, so a masked value still
 // looks like what it is, and leave just enough to tell two people apart on a screen.
 
 const mask = (length: number) => '*'.repeat(length);

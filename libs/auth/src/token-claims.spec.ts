@@ -12,9 +12,7 @@ describe('parseTokenClaims', () => {
   });
 
   it('accepts an applicant bound to a credit code and an expert bound to an expert id', () => {
-    expect(parseTokenClaims({ sub: 'a', roles: ['applicant'], jurisdiction: '220000', creditCode: CREDIT_CODE }).creditCode).toBe(
-      CREDIT_CODE,
-    );
+    expect(parseTokenClaims({ sub: 'a', roles: ['applicant'], jurisdiction: '220000', creditCode: CREDIT_CODE }).creditCode).toBe(CREDIT_CODE);
     expect(parseTokenClaims({ sub: 'e', roles: ['expert'], jurisdiction: '222400', expertId: 'EXP-1', name: '张三' })).toEqual({
       sub: 'e',
       roles: ['expert'],

@@ -9,6 +9,23 @@ export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
 
+/**
+ * The token is authentic (signature, issuer, audience, expiry all hold) but the account behind it is not set up for the
+ * platform: a claim is missing or malformed. A 403, since signing in again would not help; `claim` names the claim.
+ */
+export class ClaimsRefusedError extends Error {
+  override readonly name = 'ClaimsRefusedError';
+
+  constructor(
+    readonly claim: string,
+    message: string,
+    /** Who the token is for, for the log line only. */
+    readonly subject?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The signing keys could not be fetched (JWKS down or broken): our problem, not the caller's, so a 503. */
 export class KeySourceUnavailableError extends Error {
   override readonly name = 'KeySourceUnavailableError';
@@ -42,7 +59,7 @@ export class TokenVerifier {
     const source = config.key;
     switch (source.kind) {
       case 'jwks':
-        this.algorithms = ['RS256', 'ES256'];
+        this.algorithms = [...source.algorithms];
         this.key = Promise.resolve(createRemoteJWKSet(source.url));
         break;
       case 'public-key':
@@ -68,7 +85,10 @@ export class TokenVerifier {
     return new TokenVerifier(loadAuthConfig(env));
   }
 
-  /** Resolves to the principal, or rejects with InvalidTokenError (401) or KeySourceUnavailableError (503). */
+  /**
+   * Resolves to the principal, or rejects with InvalidTokenError (401), ClaimsRefusedError (403) or
+   * KeySourceUnavailableError (503).
+   */
   async verify(token: string): Promise<Principal> {
     if (!token || token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('token malformed');
     const key = await this.key;
@@ -90,7 +110,10 @@ export class TokenVerifier {
     try {
       return new Principal(parseTokenClaims(payload));
     } catch (error) {
-      if (error instanceof InvalidClaimsError) throw new InvalidTokenError(`token claims invalid: ${error.message}`);
+      if (error instanceof InvalidClaimsError) {
+        const sub = typeof payload.sub === 'string' ? payload.sub : undefined;
+        throw new ClaimsRefusedError(error.claim, `token claims invalid: ${error.message}`, sub);
+      }
       throw error;
     }
   }

@@ -83,7 +83,7 @@ describe('AuthGuard over HTTP', () => {
 
   it('401 without a token, with a bearer challenge and a JSON message', async () => {
     const res = await request(app.getHttpServer()).get('/cases/staff').expect(401);
-    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'missing bearer token' });
+    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED', message: 'missing bearer token' });
     expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
     await request(app.getHttpServer()).get('/cases/any').set('Authorization', 'Basic dXNlcjpwYXNz').expect(401);
   });
@@ -100,7 +100,7 @@ describe('AuthGuard over HTTP', () => {
     expect(res.body.message).toBe('token expired');
   });
 
-  it('401 for a well-signed token whose claims are invalid', async () => {
+  it('403 naming the claim for a well-signed token whose claims are invalid (the account is not provisioned)', async () => {
     const applicantWithoutCode = await new SignJWT({ roles: ['applicant'], jurisdiction: '220100' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('a')
@@ -108,14 +108,15 @@ describe('AuthGuard over HTTP', () => {
       .setAudience('jl-filing')
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(SECRET));
-    const res = await request(app.getHttpServer()).get('/cases/mine').auth(applicantWithoutCode, { type: 'bearer' }).expect(401);
+    const res = await request(app.getHttpServer()).get('/cases/mine').auth(applicantWithoutCode, { type: 'bearer' }).expect(403);
+    expect(res.body).toMatchObject({ code: 'ACCOUNT_NOT_PROVISIONED', claim: 'creditCode' });
     expect(res.body.message).toMatch(/creditCode/);
   });
 
   it('403 naming the required roles when the role is wrong', async () => {
     const applicant = await token({ roles: ['applicant'], jurisdiction: '220100', creditCode: CREDIT_CODE });
     const res = await request(app.getHttpServer()).get('/cases/staff').auth(applicant, { type: 'bearer' }).expect(403);
-    expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'requires one of the roles: center-staff' });
+    expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', code: 'FORBIDDEN', message: 'requires one of the roles: center-staff' });
   });
 
   it('200 with the principal for the right role', async () => {
@@ -145,5 +146,9 @@ describe('AuthGuard over HTTP', () => {
 
   it('fails the boot when no key is configured', async () => {
     await expect(boot({ NODE_ENV: 'production' })).rejects.toThrow(AuthConfigError);
+  });
+
+  it('fails the boot in production with a shared secret: services must hold no key that can sign', async () => {
+    await expect(boot({ NODE_ENV: 'production', AUTH_HS256_SECRET: SECRET })).rejects.toThrow(/development convenience/);
   });
 });

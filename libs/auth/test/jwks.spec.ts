@@ -82,7 +82,10 @@ describe('JWKS verification', () => {
   it('works through AuthModule: 200 with the principal', async () => {
     const app = await bootWith(jwksUrl);
     try {
-      const res = await request(app.getHttpServer()).get('/staff').auth(await sign(privateKey), { type: 'bearer' }).expect(200);
+      const res = await request(app.getHttpServer())
+        .get('/staff')
+        .auth(await sign(privateKey), { type: 'bearer' })
+        .expect(200);
       expect(res.body).toEqual({ sub: 'idp-user-1', roles: ['center-staff'], jurisdiction: '220000' });
     } finally {
       await app.close();
@@ -92,7 +95,10 @@ describe('JWKS verification', () => {
   it('answers 503 through AuthModule when the JWKS cannot be fetched', async () => {
     const app = await bootWith(jwksUrl.replace('/jwks.json', '/missing.json'));
     try {
-      const res = await request(app.getHttpServer()).get('/staff').auth(await sign(privateKey), { type: 'bearer' }).expect(503);
+      const res = await request(app.getHttpServer())
+        .get('/staff')
+        .auth(await sign(privateKey), { type: 'bearer' })
+        .expect(503);
       expect(res.body.message).toBe('token verification temporarily unavailable');
     } finally {
       await app.close();

@@ -1,1 +1,3 @@
 export * from './working-day-calendar';
+export * from './calendar-coverage';
+export * from './calendar-coverage.watch';

@@ -22,7 +22,7 @@ describe('WorkingDayCalendar (chinese-days + overrides)', () => {
       // start, n, countStartDay, end
       ['2025-09-29', 5, true, '2025-10-11'], // 9/29, 9/30, [10/1–10/8 holiday], 10/9, 10/10, 10/11 (make-up Saturday)
       ['2025-09-29', 5, false, '2025-10-13'], // 9/30, 10/9, 10/10, 10/11, 10/13
-      ['2025-04-11', 16, true, '2025-05-06'], // Jilin's 2025 comment window, counting 4/11 (domain.md §0.5)
+      ['2025-04-11', 16, true, '2025-05-06'], // Jilin's 2025 comment window, counting 4/11 (docs/domain.md §0.5)
       ['2025-04-11', 15, false, '2025-05-06'], // … and the "15 working days" it announced, counting from 4/12
       ['2026-02-12', 5, true, '2026-02-25'], // Spring Festival 2026: 2/12, 2/13, 2/14 (Sat, 调休), 2/24, 2/25
       ['2026-02-12', 5, false, '2026-02-26'],
@@ -105,5 +105,22 @@ describe('WorkingDayCalendar (chinese-days + overrides)', () => {
   it('shifts calendar dates across month and year ends', () => {
     expect(shiftDate('2025-12-31', 1)).toBe('2026-01-01');
     expect(shiftDate('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('describeDay: a day as a calendar shows it', () => {
+  const cal = new WorkingDayCalendar([{ date: '2027-01-01', kind: 'holiday' }]);
+
+  it('names statutory holidays and make-up working days from the official data', () => {
+    expect(cal.describeDay('2025-10-01')).toEqual({ date: '2025-10-01', working: false, kind: 'holiday', name: '国庆节' });
+    expect(cal.describeDay('2025-10-06')).toEqual({ date: '2025-10-06', working: false, kind: 'holiday', name: '中秋' });
+    expect(cal.describeDay('2025-10-11')).toEqual({ date: '2025-10-11', working: true, kind: 'make-up-workday', name: '国庆节' });
+  });
+
+  it('tells plain weekends and working days apart, and marks overrides', () => {
+    expect(cal.describeDay('2025-10-12')).toEqual({ date: '2025-10-12', working: false, kind: 'weekend' });
+    expect(cal.describeDay('2025-10-13')).toEqual({ date: '2025-10-13', working: true, kind: 'workday' });
+    expect(cal.describeDay('2027-01-01')).toEqual({ date: '2027-01-01', working: false, kind: 'holiday', override: true });
+    expect(() => cal.describeDay('2030-01-01')).toThrow(CalendarNotCoveredError);
   });
 });

@@ -17,6 +17,16 @@ export interface CalendarOverride {
   kind: CalendarDayKind;
 }
 
+export interface CalendarDay {
+  date: string;
+  working: boolean;
+  kind: 'workday' | 'weekend' | 'holiday' | 'make-up-workday';
+  /** The holiday a day belongs to (a holiday or its make-up working day), e.g. 国庆节. */
+  name?: string;
+  /** Set by an administrator's override. */
+  override?: true;
+}
+
 export interface AddWorkingDaysOptions {
   /** Whether `start` itself counts as the first working day (if it is one). Jilin appears to count from the day after. */
   countStartDay: boolean;
@@ -24,7 +34,10 @@ export interface AddWorkingDaysOptions {
 
 /** A date falls in a year for which neither chinese-days nor the loaded overrides hold the official arrangement. */
 export class CalendarNotCoveredError extends Error {
-  constructor(readonly year: number, readonly date: string) {
+  constructor(
+    readonly year: number,
+    readonly date: string,
+  ) {
     super(
       `working-day calendar: no official holiday data for year ${year} (date ${date}); ` +
         `an administrator must load the ${year} holiday and make-up working day arrangement (or upgrade chinese-days)`,
@@ -108,6 +121,21 @@ export class WorkingDayCalendar {
     }
     const dow = dayOfWeek(date);
     return dow !== 0 && dow !== 6;
+  }
+
+  /**
+   * One day as a calendar shows it: working or not, and why — a statutory holiday (with its Chinese name from the
+   * official data), a make-up working day (调休上班), a weekend, or an administrator's override.
+   */
+  describeDay(date: string): CalendarDay {
+    const working = this.isWorkingDay(date);
+    const override = this.overrides.get(date);
+    const official = OFFICIAL_YEARS.has(parseCalendarDate(date).year) ? (OFFICIAL_HOLIDAYS[date] ?? OFFICIAL_WORKDAYS[date]) : undefined;
+    const name = official?.split(',')[1];
+    const weekend = [0, 6].includes(dayOfWeek(date));
+    const holiday = !override && date in OFFICIAL_HOLIDAYS && OFFICIAL_YEARS.has(parseCalendarDate(date).year);
+    const kind: CalendarDay['kind'] = working ? (weekend ? 'make-up-workday' : 'workday') : weekend && !holiday ? 'weekend' : 'holiday';
+    return { date, working, kind, ...(name && !override ? { name } : {}), ...(override ? { override: true } : {}) };
   }
 
   /**

@@ -1,6 +1,8 @@
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { breakages, broken, Breakage, validSamples } from '../test/event-samples';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { generateEventSchemas } from './asyncapi/asyncapi.generator';
 import { ALL_EVENTS, EventName, Events as TypedEvents, TYPE_PREFIX } from './catalogue';
 import { EventDefinition } from './catalogue.types';
@@ -19,6 +21,22 @@ const breakageRows: [EventName, string, Breakage][] = names.flatMap((n) =>
     b,
   ]),
 );
+
+/** Dotted paths of the single nested objects a class requires (not optional, not arrays) that its sample holds. */
+function requiredNestedPaths(cls: abstract new (...args: never[]) => unknown, parent: string, sample: unknown): string[] {
+  const metas = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  const out: string[] = [];
+  for (const m of metas.filter((x) => x.type === ValidationTypes.NESTED_VALIDATION && !x.each)) {
+    if (metas.some((x) => x.propertyName === m.propertyName && x.type === ValidationTypes.CONDITIONAL_VALIDATION)) continue;
+    const value = (sample as Record<string, unknown> | undefined)?.[m.propertyName];
+    if (!value || typeof value !== 'object') continue;
+    const path = parent ? `${parent}.${m.propertyName}` : m.propertyName;
+    out.push(path);
+    const typeMeta = defaultMetadataStorage.findTypeMetadata(cls, m.propertyName);
+    if (typeMeta) out.push(...requiredNestedPaths(typeMeta.typeFunction() as abstract new (...args: never[]) => unknown, path, value));
+  }
+  return out;
+}
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -47,7 +65,7 @@ describe('event catalogue', () => {
 
   it('keys every case event by the case id', () => {
     const caseEvents = names.filter((n) => Events[n].key === 'caseId');
-    expect(names.filter((n) => !caseEvents.includes(n))).toEqual(['calendarOverridesLoaded']);
+    expect(names.filter((n) => !caseEvents.includes(n))).toEqual(['filingStatusChanged', 'registerEntryImported', 'calendarOverridesLoaded']);
     for (const name of caseEvents) expect(Events[name].keyOf(validSamples[name] as any)).toBe((validSamples[name] as { caseId: string }).caseId);
   });
 
@@ -55,8 +73,17 @@ describe('event catalogue', () => {
     expect(Events.calendarOverridesLoaded.keyOf(validSamples.calendarOverridesLoaded as any)).toBe('calendar-2027');
   });
 
+  it('keys the register events by the institution, apart from any case id', () => {
+    expect(Events.filingStatusChanged.keyOf(validSamples.filingStatusChanged as any)).toBe(
+      `register-${validSamples.filingStatusChanged.institution.creditCode}`,
+    );
+    expect(Events.registerEntryImported.keyOf(validSamples.registerEntryImported as any)).toBe(
+      `register-${validSamples.registerEntryImported.institution.creditCode}`,
+    );
+  });
+
   it('marks exactly the national filing feed as external', () => {
-    expect(ALL_EVENTS.filter((e) => e.external).map((e) => e.topic)).toEqual(['publication.filing.issued.v1']);
+    expect(ALL_EVENTS.filter((e) => e.external).map((e) => e.topic)).toEqual(['publication.filing.issued.v1', 'publication.filing.status-changed.v1']);
   });
 });
 
@@ -74,7 +101,7 @@ describe('topicSpecs', () => {
 
   it('keeps the national feed and every dead letter without time limit', () => {
     for (const s of specs) {
-      const unlimited = s.topic.endsWith('.dlt') || s.topic === Events.filingIssued.topic;
+      const unlimited = s.topic.endsWith('.dlt') || s.topic === Events.filingIssued.topic || s.topic === Events.filingStatusChanged.topic;
       expect([s.topic, s.config?.['retention.ms'] === -1]).toEqual([s.topic, unlimited]);
     }
   });
@@ -90,6 +117,23 @@ describe('payload contracts', () => {
     expect(problems.length).toBeGreaterThan(0);
     // Array elements report their parent (`occupations.0.levels: each value ...`) or their index; both name the field.
     expect(problems.some((p) => p.startsWith(`${b.field}:`) || p.startsWith(`${b.field}.`))).toBe(true);
+  });
+
+  // Generated from the classes' own rules: every nested object that is not optional, at any depth (the gap of issue 11:
+  // `@ValidateNested()` alone lets `undefined` through, so an application without institution.contact travelled on).
+  const requiredNested: [EventName, string][] = names.flatMap((n) =>
+    requiredNestedPaths(Events[n].payload, '', validSamples[n]).map((path): [EventName, string] => [n, path]),
+  );
+  it('finds the nested objects to check', () => expect(requiredNested.map(([n, p]) => `${n}:${p}`)).toContain('applicationSubmitted:institution.contact'));
+  it.each(requiredNested)('%s: without %s (or with it null) the payload is refused, naming it', (name, path) => {
+    for (const value of [undefined, null, 'x']) {
+      const sample = structuredClone(validSamples[name]) as Record<string, unknown>;
+      const keys = path.split('.');
+      const holder = keys.slice(0, -1).reduce<any>((o, k) => o[k], sample);
+      if (value === undefined) delete holder[keys[keys.length - 1]];
+      else holder[keys[keys.length - 1]] = value;
+      expect(problemsOf(() => parsePayload(Events[name].payload, sample)).some((p) => p.startsWith(`${path}:`))).toBe(true);
+    }
   });
 
   it('tolerates unknown fields (added within a major version) and drops them', () => {

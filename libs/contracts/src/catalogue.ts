@@ -1,4 +1,4 @@
-// The event catalogue: every event that crosses a service boundary (architecture §2–§4). Topics, the AsyncAPI
+// The event catalogue: every event that crosses a service boundary (docs/architecture.md §2–§4). Topics, the AsyncAPI
 // document and the Strimzi KafkaTopic resources are all generated from this one list.
 import { EventDefinition, PayloadClass, ServiceName } from './catalogue.types';
 import { ApplicationSubmitted } from './events/intake/application-submitted.event';
@@ -21,7 +21,9 @@ import { ObjectionReceived } from './events/publication/objection-received.event
 import { ObjectionResolved } from './events/publication/objection-resolved.event';
 import { FilingRequested } from './events/publication/filing-requested.event';
 import { FilingIssued } from './events/publication/filing-issued.event';
+import { FilingStatusChanged, RegisterEntryImported } from './events/publication/filing-status-changed.event';
 import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
+import { NoticeAwaitingCalendar } from './events/publication/notice-awaiting-calendar.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
@@ -50,8 +52,9 @@ function defineKeyed<P extends object>(
   payload: PayloadClass<P>,
   summary: string,
   keying: Pick<EventDefinition<P>, 'key' | 'keyDescription' | 'keyOf'>,
+  external = false,
 ): EventDefinition<P> {
-  return definition(topic, producer, consumers, payload, summary, false, keying);
+  return definition(topic, producer, consumers, payload, summary, external, keying);
 }
 
 function definition<P extends object>(
@@ -69,30 +72,160 @@ function definition<P extends object>(
 }
 
 export const Events = {
-  applicationSubmitted: define('intake.application.submitted.v1', 'intake', ['review'], ApplicationSubmitted, 'An institution applied for filing or for added occupations (机构申报).'),
-  applicationResubmitted: define('intake.application.resubmitted.v1', 'intake', ['review'], ApplicationResubmitted, 'The applicant resubmitted materials after a return (材料退回).'),
+  applicationSubmitted: define(
+    'intake.application.submitted.v1',
+    'intake',
+    ['review'],
+    ApplicationSubmitted,
+    'An institution applied for filing or for added occupations (机构申报).',
+  ),
+  applicationResubmitted: define(
+    'intake.application.resubmitted.v1',
+    'intake',
+    ['review'],
+    ApplicationResubmitted,
+    'The applicant resubmitted materials after a return (材料退回).',
+  ),
 
-  caseStageChanged: define('review.case.stage-changed.v1', 'review', ['intake', 'assessment'], CaseStageChanged, 'A case moved from one stage to the next; who, when, why.'),
-  expertGroupRequested: define('review.expert-group.requested.v1', 'review', ['expert-pool', 'assessment'], ExpertGroupRequested, 'Work plan and expert requirements: the discipline officer is to draw a group (专家抽取).'),
-  recheckRequested: define('review.recheck.requested.v1', 'review', ['review'], RecheckRequested, "A city case's opinion goes to the provincial centre for re-check (复核)."),
-  recheckDecided: define('review.recheck.decided.v1', 'review', ['review'], RecheckDecided, "The provincial centre's re-check decision travels back to the city."),
+  caseStageChanged: define(
+    'review.case.stage-changed.v1',
+    'review',
+    ['intake', 'assessment'],
+    CaseStageChanged,
+    'A case moved from one stage to the next; who, when, why.',
+  ),
+  expertGroupRequested: define(
+    'review.expert-group.requested.v1',
+    'review',
+    ['expert-pool', 'assessment'],
+    ExpertGroupRequested,
+    'Work plan and expert requirements: the discipline officer is to draw a group (专家抽取).',
+  ),
+  recheckRequested: define(
+    'review.recheck.requested.v1',
+    'review',
+    ['review'],
+    RecheckRequested,
+    "A city case's opinion goes to the provincial centre for re-check (复核).",
+  ),
+  recheckDecided: define(
+    'review.recheck.decided.v1',
+    'review',
+    ['review'],
+    RecheckDecided,
+    "The provincial centre's re-check decision travels back to the city.",
+  ),
   caseReturned: define('review.case.returned.v1', 'review', ['intake'], CaseReturned, 'Materials returned to the applicant with reasons (材料退回).'),
-  caseApproved: define('review.case.approved.v1', 'review', ['publication', 'intake'], CaseApproved, 'The result was approved (审定) by the local HRSS bureau or the 厅长办公会.'),
+  caseApproved: define(
+    'review.case.approved.v1',
+    'review',
+    ['publication', 'intake'],
+    CaseApproved,
+    'The result was approved (审定) by the local HRSS bureau or the 厅长办公会.',
+  ),
   caseRejected: define('review.case.rejected.v1', 'review', ['intake', 'expert-pool'], CaseRejected, 'The case ended without a filing.'),
 
-  groupFormed: define('expert-pool.group.formed.v1', 'expert-pool', ['review', 'assessment'], GroupFormed, 'The technical evaluation expert group was formed from a committed draw.'),
-  groupMemberReplaced: define('expert-pool.group.member-replaced.v1', 'expert-pool', ['review', 'assessment'], GroupMemberReplaced, 'A member declined or was recused and the next reserve replaced them.'),
-  groupLeaderElected: define('expert-pool.group.leader-elected.v1', 'expert-pool', ['review', 'assessment'], GroupLeaderElected, 'The group elected its leader (组长) at the kick-off.'),
-  drawSeedRevealed: define('expert-pool.draw.seed-revealed.v1', 'expert-pool', ['review'], DrawSeedRevealed, "The draw's secret seed was revealed; the draw can now be verified by anyone."),
+  groupFormed: define(
+    'expert-pool.group.formed.v1',
+    'expert-pool',
+    ['review', 'assessment', 'intake'],
+    GroupFormed,
+    'The technical evaluation expert group was formed from a committed draw.',
+  ),
+  groupMemberReplaced: define(
+    'expert-pool.group.member-replaced.v1',
+    'expert-pool',
+    ['review', 'assessment', 'intake'],
+    GroupMemberReplaced,
+    'A member declined or was recused and the next reserve replaced them.',
+  ),
+  groupLeaderElected: define(
+    'expert-pool.group.leader-elected.v1',
+    'expert-pool',
+    ['review', 'assessment'],
+    GroupLeaderElected,
+    'The group elected its leader (组长) at the kick-off.',
+  ),
+  drawSeedRevealed: define(
+    'expert-pool.draw.seed-revealed.v1',
+    'expert-pool',
+    ['review'],
+    DrawSeedRevealed,
+    "The draw's secret seed was revealed; the draw can now be verified by anyone.",
+  ),
 
-  opinionSubmitted: define('assessment.opinion.submitted.v1', 'assessment', ['review', 'expert-pool'], OpinionSubmitted, 'The group leader submitted an opinion: preliminary, technical or comprehensive.'),
+  opinionSubmitted: define(
+    'assessment.opinion.submitted.v1',
+    'assessment',
+    ['review', 'expert-pool'],
+    OpinionSubmitted,
+    'The group leader submitted an opinion: preliminary, technical or comprehensive.',
+  ),
 
-  noticeOpened: define('publication.notice.opened.v1', 'publication', ['review'], NoticeOpened, 'A public notice (公示) opened with explicit start and end dates.'),
+  noticeOpened: define(
+    'publication.notice.opened.v1',
+    'publication',
+    ['review'],
+    NoticeOpened,
+    'A public notice (公示) opened with explicit start and end dates.',
+  ),
+  noticeAwaitingCalendar: define(
+    'publication.notice.awaiting-calendar.v1',
+    'publication',
+    ['review'],
+    NoticeAwaitingCalendar,
+    "An approved case's notice waits for a year's working-day calendar; it opens by itself once an administrator loads the year.",
+  ),
   noticeClosed: define('publication.notice.closed.v1', 'publication', ['review'], NoticeClosed, 'A public notice closed, with its outcome.'),
-  objectionReceived: define('publication.objection.received.v1', 'publication', ['review'], ObjectionReceived, 'An objection (异议) was lodged during the notice.'),
+  objectionReceived: define(
+    'publication.objection.received.v1',
+    'publication',
+    ['review'],
+    ObjectionReceived,
+    'An objection (异议) was lodged during the notice.',
+  ),
   objectionResolved: define('publication.objection.resolved.v1', 'publication', ['review'], ObjectionResolved, 'An objection was upheld or dismissed.'),
-  filingRequested: define('publication.filing.requested.v1', 'publication', ['review'], FilingRequested, 'The provincial department is asked to issue the filing notice.'),
-  filingIssued: define('publication.filing.issued.v1', 'publication', ['review', 'intake'], FilingIssued, 'The filing notice (备案通知) was issued: the national platform contract.', true),
+  filingRequested: define(
+    'publication.filing.requested.v1',
+    'publication',
+    ['review'],
+    FilingRequested,
+    'The provincial department is asked to issue the filing notice.',
+  ),
+  filingIssued: define(
+    'publication.filing.issued.v1',
+    'publication',
+    ['review', 'intake'],
+    FilingIssued,
+    'The filing notice (备案通知) was issued: the national platform contract.',
+    true,
+  ),
+  filingStatusChanged: defineKeyed(
+    'publication.filing.status-changed.v1',
+    'publication',
+    ['intake'],
+    FilingStatusChanged,
+    "A filed institution's register entry changed after filing (变更, 暂停, 恢复, 撤销, 注销): the national platform contract, on the same feed sequence as filing.issued.",
+    // One key per register entry (credit code): its changes stay in order; `register-` keeps it apart from case ids.
+    {
+      key: 'institution.creditCode',
+      keyDescription: '`register-<统一社会信用代码>`; equals `ce_subject`.',
+      keyOf: (p) => `register-${p.institution.creditCode}`,
+    },
+    true,
+  ),
+  registerEntryImported: defineKeyed(
+    'publication.register.entry-imported.v1',
+    'publication',
+    ['intake'],
+    RegisterEntryImported,
+    'An institution filed before the platform (历史备案) was imported into the register; intake lets it apply to add occupations.',
+    {
+      key: 'institution.creditCode',
+      keyDescription: '`register-<统一社会信用代码>`; equals `ce_subject`.',
+      keyOf: (p) => `register-${p.institution.creditCode}`,
+    },
+  ),
   calendarOverridesLoaded: defineKeyed(
     'publication.calendar.overrides-loaded.v1',
     'publication',

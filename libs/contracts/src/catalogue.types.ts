@@ -4,7 +4,7 @@ export type ServiceName = 'intake' | 'review' | 'expert-pool' | 'assessment' | '
 export type PayloadClass<P = object> = new () => P;
 
 export interface EventDefinition<P = object> {
-  /** `<service>.<entity>.<event>.v<major>` (architecture §4). */
+  /** `<service>.<entity>.<event>.v<major>` (docs/architecture.md §4). */
   topic: string;
   /** CloudEvents `type`; stable across deployments. */
   type: string;

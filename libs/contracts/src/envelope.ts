@@ -1,4 +1,4 @@
-// CloudEvents 1.0 in Kafka binary mode (architecture §4): attributes travel as `ce_*` headers, the value is the
+// CloudEvents 1.0 in Kafka binary mode (docs/architecture.md §4): attributes travel as `ce_*` headers, the value is the
 // JSON payload. The national platform reads these headers, so their names are part of the public contract.
 import { randomUUID } from 'node:crypto';
 
@@ -23,6 +23,11 @@ export const Headers = {
   dltOriginalOffset: 'dlt-original-offset',
   dltAttempts: 'dlt-attempts',
   dltConsumerGroup: 'dlt-consumer-group',
+  /** A copy too large for the DLT: no value, the original is read back from its topic at partition/offset. */
+  dltByReference: 'dlt-by-reference',
+  dltOriginalBytes: 'dlt-original-bytes',
+  /** Set on a message an operator re-sent from a DLT: where it came from. */
+  redrivenFrom: 'dlt-redriven-from',
 } as const;
 
 /** Metadata of one event, independent of the transport. */

@@ -12,7 +12,10 @@ export function dltOf(topic: string): string {
  * Every topic the platform uses, with its dead-letter twin. Case events keep 30 days; the national feed and its DLT
  * are kept without time limit so a replay or an audit can always read them back.
  */
-export function topicSpecs(partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? DEFAULT_PARTITIONS), replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1)): TopicSpec[] {
+export function topicSpecs(
+  partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? DEFAULT_PARTITIONS),
+  replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+): TopicSpec[] {
   const specs: TopicSpec[] = [];
   for (const e of ALL_EVENTS) {
     const retention = e.external ? -1 : 30 * 24 * 3600 * 1000;

@@ -1,53 +1,59 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
+import { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { dltOf, EventMetadata, fromKafkaHeaders, Headers, parsePayload, PayloadInvalidError } from '@filing/contracts';
-import { HealthRegistry, intEnv, runWithCorrelation } from '@filing/runtime';
-import { EventContext, UnprocessableEventError } from './event.context';
-import { deadLetters, eventsConsumed, handlerRetries, handlerSeconds } from './messaging.metrics';
+import { HealthRegistry, intEnv } from '@filing/runtime';
+import { ConsumerWatchdog } from './consumer-watchdog';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { DeferredEvents } from './deferred-events';
+import { EventContext } from './event.context';
+import { EventProcessor } from './event-processor';
+import { isBrokerUnavailable, isInfrastructureError } from './failure-kinds';
+import { headersAsStrings } from './inbound-message';
+import { KafkaProducerHolder } from './kafka-producer.holder';
+import { setDeferredProbe } from './messaging.metrics';
 import { MessagingOptions } from './messaging.options';
-import { consumedDefinition } from './on-event.decorator';
-
-type DeadLetterReason = 'invalid-envelope' | 'invalid-payload' | 'unprocessable' | 'handler-failed';
-
-/** Errors that mean "our infrastructure is down", not "this message is bad": never dead-letter on these. */
-export function isInfrastructureError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; name?: string };
-  if (typeof e?.code === 'string' && (e.code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code))) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e?.message ?? '');
-}
 
 export interface EventConsumerDeps {
   kafka: Kafka;
-  producer: Producer;
+  producerHolder: KafkaProducerHolder;
   dataSource: DataSource;
   health: HealthRegistry;
   options: MessagingOptions;
-  /** Called when the consumer has crashed for good; the default ends the process. */
+  /** Called when the consumer cannot go on (stuck, or crashed for a reason other than an outage); ends the process by default. */
   onFatal?: (err: Error) => void;
 }
 
+const MAX_BACKOFF_MS = 10000;
+
 /**
- * The Kafka side of a hybrid service: a NestJS custom transport built on kafkajs. Per message: CloudEvents headers
- * and the payload are validated before any handler; the inbox row (consumer group + ce_id) and the handler's effect
- * share one transaction, so a redelivery changes nothing; a failing handler is retried with backoff a bounded number
- * of times, then the message goes to `<topic>.dlt` with the error in its headers and the partition moves on.
+ * The Kafka side of a hybrid service: a NestJS custom transport built on kafkajs. What happens to each message is
+ * the EventProcessor's business; this class keeps the consumer running. The broker or the database being away is
+ * waited out for as long as it takes (capped backoff; the process stays up and keeps serving HTTP). The process ends
+ * only when the consumer is truly stuck (ConsumerWatchdog) or crashed KAFKA_CONSUMER_RESTARTS times in a row for
+ * another reason: a wedged consumer behind a green health check is the worst outcome (docs/architecture.md §5.5).
  */
 export class EventConsumerServer extends Server implements CustomTransportStrategy {
   private readonly log = new Logger('EventConsumer');
   private consumer?: Consumer;
-  private running = false;
-  private crashError?: string;
+  private processor?: EventProcessor;
+  private deferred?: DeferredEvents;
+  private watchdog?: ConsumerWatchdog;
+  private closed = false;
+  private joined = false;
+  private waitingFor?: string;
+  private fatalError?: string;
   private restarts = 0;
+  private deferTimer?: NodeJS.Timeout;
 
   constructor(private readonly deps: EventConsumerDeps) {
     super();
-    deps.health.register('kafka-consumer', () => {
-      if (this.crashError) return { ok: false, detail: `crashed: ${this.crashError}` };
-      if (this.topics().length === 0) return { ok: true, detail: 'no subscriptions' };
-      return { ok: this.running, detail: this.running ? undefined : 'not running' };
+    deps.health.register('kafka-consumer', () => this.readiness(), { affectsReadiness: false });
+    deps.health.registerLiveness('kafka-consumer', () => {
+      const stuck = this.watchdog?.verdict();
+      if (stuck) return { ok: false, detail: `stuck: ${stuck.topic}[${stuck.partition}] has ${stuck.lag} waiting, no progress for ${stuck.idleSeconds} s` };
+      return this.fatalError ? { ok: false, detail: `crashed: ${this.fatalError}` } : { ok: true };
     });
   }
 
@@ -55,54 +61,41 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     return [...this.messageHandlers.keys()];
   }
 
+  /** Returns at once: HTTP starts whether or not the broker answers; the consumer joins when it can. */
   async listen(callback: (...args: unknown[]) => void): Promise<void> {
-    try {
-      await this.start();
-      callback();
-    } catch (err) {
-      callback(err);
-    }
-  }
-
-  private async start(): Promise<void> {
     const topics = this.topics();
-    if (topics.length === 0) return;
-    const { kafka, options } = this.deps;
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
-      retry: {
-        retries: intEnv('KAFKA_CONSUMER_RETRIES', 8),
-        // A few restarts ride out a broker blip; past that the process ends so the orchestrator restarts it.
-        restartOnFailure: async () => ++this.restarts <= intEnv('KAFKA_CONSUMER_RESTARTS', 3),
-      },
-    });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      this.running = true;
-      this.restarts = 0;
-    });
-    this.consumer.on(this.consumer.events.STOP, () => (this.running = false));
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      this.running = false;
-      if (payload.restart) {
-        this.log.warn(`consumer crashed, restarting: ${payload.error.message}`);
-        return;
-      }
-      this.crashError = payload.error.message;
-      this.log.error(`consumer crashed for good: ${payload.error.message}`);
-      (this.deps.onFatal ?? defaultFatal)(payload.error);
-    });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
-    // Partitions are handled side by side; within a partition (one case's events) strictly in order.
-    await this.consumer.run({ autoCommit: true, partitionsConsumedConcurrently: intEnv('KAFKA_PARTITIONS_CONCURRENTLY', 3), eachMessage: (p) => this.handle(p) });
-    this.log.log(`consuming ${topics.join(', ')} as group ${options.groupId}`);
+    if (topics.length > 0) {
+      const { dataSource, options, producerHolder } = this.deps;
+      this.deferred = new DeferredEvents(dataSource, options.schema, options.groupId);
+      this.watchdog = new ConsumerWatchdog({
+        probe: producerHolder.probe,
+        dataSource,
+        groupId: options.groupId,
+        topics,
+        stuckAfterMs: intEnv('KAFKA_STUCK_AFTER_MS', 120000),
+        onStuck: (p) =>
+          this.fatal(new Error(`consumer stuck: ${p.topic}[${p.partition}] has ${p.lag} message(s) waiting and no progress for ${p.idleSeconds} s`)),
+      });
+      this.processor = new EventProcessor({
+        dataSource,
+        options,
+        deadLetters: new DeadLetterPublisher(producerHolder, options.groupId),
+        deferred: this.deferred,
+        invoke: (topic, payload, ctx) => this.invoke(topic, payload, ctx),
+        onProgress: (topic, partition) => this.watchdog?.progressed(topic, partition),
+      });
+      setDeferredProbe(() => this.deferred!.summary());
+      this.watchdog.start();
+      this.scheduleDeferredRetries();
+      void this.start(topics);
+    }
+    callback();
   }
 
   async close(): Promise<void> {
-    this.running = false;
+    this.closed = true;
+    clearTimeout(this.deferTimer);
+    this.watchdog?.stop();
     await this.consumer?.disconnect().catch(() => undefined);
   }
 
@@ -114,92 +107,124 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     return this.consumer as T;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const def = consumedDefinition(topic);
-    const handler = this.getHandlerByPattern(topic);
-    if (!def || !handler) throw new Error(`no handler for ${topic}`);
-    const offset = message.offset;
+  private async readiness() {
+    if (this.topics().length === 0) return { ok: true, detail: 'no subscriptions' };
+    const deferred = (await this.deferred?.summary()) ?? [];
+    const waiting = deferred.reduce((n, d) => n + d.count, 0);
+    const note = waiting ? `${waiting} event(s) deferred, waiting for their predecessor` : undefined;
+    if (!this.joined) return { ok: false, detail: [this.waitingFor ? `waiting: ${this.waitingFor}` : 'joining the group', note].filter(Boolean).join('; ') };
+    return { ok: true, detail: note };
+  }
 
-    let meta: EventMetadata;
-    try {
-      meta = fromKafkaHeaders(message.headers as IHeaders as Record<string, Buffer>);
-      if (meta.type !== def.type) throw new Error(`ce_type ${meta.type} does not belong on ${topic} (expected ${def.type})`);
-    } catch (err) {
-      return this.deadLetter(topic, partition, message, 'invalid-envelope', err as Error, 0);
-    }
-
-    let payload: object;
-    try {
-      payload = parsePayload(def.payload, JSON.parse(message.value?.toString() ?? 'null'));
-    } catch (err) {
-      const e = err instanceof PayloadInvalidError ? err : new Error(`payload is not valid JSON: ${(err as Error).message}`);
-      return this.deadLetter(topic, partition, message, 'invalid-payload', e, 0);
-    }
-
-    const { maxAttempts, retryBackoffMs, groupId } = this.deps.options;
-    for (let attempt = 1; ; attempt++) {
-      const timer = handlerSeconds.startTimer({ topic });
+  /** Connects, subscribes and runs; while the broker cannot be reached, tries again with a capped backoff. */
+  private async start(topics: string[]): Promise<void> {
+    const { kafka, options } = this.deps;
+    for (let delay = 500; !this.closed; delay = Math.min(delay * 2, MAX_BACKOFF_MS)) {
+      const consumer = kafka.consumer({
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 30000,
+        heartbeatInterval: 3000,
+        retry: {
+          initialRetryTime: 300,
+          maxRetryTime: MAX_BACKOFF_MS,
+          retries: intEnv('KAFKA_CONSUMER_RETRIES', 8),
+          restartOnFailure: async (err) => this.shouldRestart(err),
+        },
+      });
+      this.wire(consumer);
       try {
-        const outcome = await runWithCorrelation({ correlationId: meta.correlationId, causationId: meta.id }, () =>
-          this.deps.dataSource.transaction(async (manager) => {
-            const inserted = await manager.query(
-              `INSERT INTO ${this.deps.options.schema}.inbox (consumer_group, event_id, topic, partition, "offset")
-               VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING event_id`,
-              [groupId, meta.id, topic, partition, offset],
-            );
-            if (inserted.length === 0) return 'duplicate' as const;
-            const result = await handler(payload, new EventContext(manager, meta, topic, partition, offset));
-            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-            return 'handled' as const;
-          }),
-        );
-        timer();
-        eventsConsumed.inc({ topic, outcome });
+        await consumer.connect();
+        await consumer.subscribe({ topics, fromBeginning: true });
+        // Partitions are handled side by side; within a partition strictly in order.
+        await consumer.run({
+          autoCommit: true,
+          partitionsConsumedConcurrently: intEnv('KAFKA_PARTITIONS_CONCURRENTLY', 3),
+          eachMessage: (p) => this.eachMessage(p),
+        });
+        this.consumer = consumer;
+        this.log.log(`consuming ${topics.join(', ')} as group ${options.groupId}`);
         return;
       } catch (err) {
-        timer();
-        if (isInfrastructureError(err)) throw err; // not the message's fault: let kafkajs retry, then crash
-        const unprocessable = err instanceof UnprocessableEventError;
-        if (unprocessable || attempt >= maxAttempts) {
-          return this.deadLetter(topic, partition, message, unprocessable ? 'unprocessable' : 'handler-failed', err as Error, attempt);
+        await consumer.disconnect().catch(() => undefined);
+        if (!(isBrokerUnavailable(err) || isInfrastructureError(err)) && ++this.restarts > intEnv('KAFKA_CONSUMER_RESTARTS', 3)) {
+          this.fatal(err as Error);
+          return;
         }
-        handlerRetries.inc({ topic });
-        this.log.warn(`${topic} ${meta.id}: attempt ${attempt}/${maxAttempts} failed: ${(err as Error).message}`);
-        await new Promise((r) => setTimeout(r, retryBackoffMs * 2 ** (attempt - 1)));
-        await heartbeat();
+        this.waitingFor = (err as Error).message;
+        this.log.warn(`consumer cannot start yet (${(err as Error).message}); retrying in ${delay} ms`);
+        await new Promise((r) => setTimeout(r, delay));
       }
     }
   }
 
-  private async deadLetter(
-    topic: string,
-    partition: number,
-    message: EachMessagePayload['message'],
-    reason: DeadLetterReason,
-    err: Error,
-    attempts: number,
-  ): Promise<void> {
-    const headers: IHeaders = {
-      ...(message.headers ?? {}),
-      [Headers.dltError]: err.message.slice(0, 4000),
-      [Headers.dltErrorKind]: reason,
-      [Headers.dltOriginalTopic]: topic,
-      [Headers.dltOriginalPartition]: String(partition),
-      [Headers.dltOriginalOffset]: message.offset,
-      [Headers.dltAttempts]: String(attempts),
-      [Headers.dltConsumerGroup]: this.deps.options.groupId,
+  private wire(consumer: Consumer): void {
+    const { GROUP_JOIN, CRASH, STOP } = consumer.events;
+    consumer.on(GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      this.waitingFor = undefined;
+      this.restarts = 0;
+      this.watchdog?.assigned(payload.memberAssignment);
+    });
+    consumer.on(STOP, () => {
+      this.joined = false;
+      this.watchdog?.assigned(undefined);
+    });
+    consumer.on(CRASH, ({ payload }) => {
+      this.joined = false;
+      this.watchdog?.assigned(undefined);
+      if (payload.restart) {
+        this.waitingFor = payload.error.message;
+        this.log.warn(`consumer stopped (${payload.error.message}); kafkajs restarts it`);
+        return;
+      }
+      this.fatal(payload.error);
+    });
+  }
+
+  /** The broker or the database away: always restart. Anything else: a few times, then the process ends. */
+  private shouldRestart(err: Error): boolean {
+    if (this.closed) return false;
+    if (isBrokerUnavailable(err) || isInfrastructureError(err)) return true;
+    return ++this.restarts <= intEnv('KAFKA_CONSUMER_RESTARTS', 3);
+  }
+
+  private async eachMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const headers = headersAsStrings(message.headers as IHeaders);
+    const key = message.key?.toString() ?? headers.ce_subject ?? '';
+    await this.processor!.fromPartition({ topic, partition, offset: message.offset, key, headers, value: message.value?.toString() ?? null }, heartbeat);
+  }
+
+  private async invoke(topic: string, payload: object, ctx: EventContext): Promise<void> {
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) throw new Error(`no handler for ${topic}`);
+    const result = await handler(payload, ctx);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  /** Deferred events are also tried on a timer: their predecessor may have reached another replica. */
+  private scheduleDeferredRetries(): void {
+    const every = intEnv('EVENT_DEFER_POLL_MS', 1000);
+    const tick = async () => {
+      try {
+        for (const key of await this.deferred!.dueKeys(20)) await this.processor!.retryKey(key);
+      } catch (err) {
+        this.log.warn(`deferred events: ${(err as Error).message}`);
+      }
+      if (!this.closed) this.deferTimer = setTimeout(tick, every).unref();
     };
-    // If the DLT itself cannot be written, this throws: the offset is not committed and the consumer eventually
-    // crashes, rather than dropping the message.
-    await this.deps.producer.send({ topic: dltOf(topic), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
-    deadLetters.inc({ topic, reason });
-    eventsConsumed.inc({ topic, outcome: 'dead-lettered' });
-    this.log.error(`${topic}[${partition}]@${message.offset} dead-lettered (${reason}): ${err.message}`);
+    this.deferTimer = setTimeout(tick, every).unref();
+  }
+
+  private fatal(err: Error): void {
+    if (this.fatalError) return;
+    this.fatalError = err.message;
+    this.log.error(`consumer crashed for good: ${err.message}`);
+    (this.deps.onFatal ?? defaultFatal)(err);
   }
 }
 
 function defaultFatal(err: Error): void {
-  // A wedged consumer behind a green health check is the worst outcome (architecture §5.5).
   process.stderr.write(`fatal: Kafka consumer stopped for good: ${err.message}\n`);
   setTimeout(() => process.exit(70), 100).unref();
 }

@@ -22,3 +22,16 @@ export class UnprocessableEventError extends Error {
     this.name = 'UnprocessableEventError';
   }
 }
+
+/**
+ * Thrown by a handler for an event that came before one it depends on (an objection before its notice, a leader's
+ * election before the group is formed): events of different topics have no order between them. The consumer parks
+ * it, transactionally with the inbox, and tries it again after the next event of the same key and on a timer; only
+ * past EVENT_DEFER_MAX_MS does it go to the DLT (docs/adr/0008-per-case-order-by-deferral.md).
+ */
+export class EventTooEarlyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventTooEarlyError';
+  }
+}

@@ -21,13 +21,14 @@ export async function startHybridService(module: Type<unknown>, opts: HybridServ
   const options = app.get<MessagingOptions>(MESSAGING_OPTIONS);
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const health = app.get(HealthRegistry);
+  // The one check that takes the process out of service: HTTP needs the database, not the broker (ADR 0009).
   health.register('database', async () => {
     await dataSource.query('SELECT 1');
     return { ok: true };
   });
   const server = new EventConsumerServer({
     kafka: createKafka(options.groupId),
-    producer: app.get(KafkaProducerHolder).producer,
+    producerHolder: app.get(KafkaProducerHolder),
     dataSource,
     health,
     options,
@@ -37,6 +38,11 @@ export async function startHybridService(module: Type<unknown>, opts: HybridServ
   await app.startAllMicroservices();
   const port = intEnv('PORT', opts.port);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  // Idle keep-alive connections stay open longer than clients (ingress, console proxy, fetch) keep theirs: with
+  // Node's 5 s default a client reusing a connection the server has just closed gets "other side closed".
+  const http = app.getHttpServer() as import('node:http').Server;
+  http.keepAliveTimeout = intEnv('HTTP_KEEP_ALIVE_TIMEOUT_MS', 65000);
+  http.headersTimeout = http.keepAliveTimeout + 1000;
   new Logger('Bootstrap').log(`${opts.name} listening on http://${process.env.HOST ?? '127.0.0.1'}:${port} (docs at /docs)`);
   return app;
 }

@@ -1,5 +1,8 @@
+export * from './broker-probe';
+export * from './dead-letter.publisher';
 export * from './event-consumer.server';
 export * from './event.context';
+export * from './failure-kinds';
 export * from './hybrid-service';
 export * from './kafka.client';
 export * from './kafka-producer.holder';
@@ -10,3 +13,4 @@ export * from './messaging.options';
 export * from './on-event.decorator';
 export * from './outbox.relay';
 export * from './outbox.writer';
+export * from './dead-letters/dead-letter.store';

@@ -1,35 +1,118 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Partitioners, Producer } from 'kafkajs';
 import { HealthRegistry } from '@filing/runtime';
+import { BrokerProbe } from './broker-probe';
 import { createKafka } from './kafka.client';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 
-/** The process's one idempotent producer (acks=-1, no topic auto-creation), shared by the relay and the DLT. */
+/**
+ * The process's one idempotent producer (acks=-1, no topic auto-creation), shared by the relay and the DLT. It
+ * connects in the background, so a service starts and serves HTTP while the broker is away. After a failed send the
+ * relay asks for a fresh producer (`reset`): kafkajs' idempotent producer can keep sequence numbers the broker no
+ * longer accepts after an outage, and a new producer id starts clean.
+ */
 @Injectable()
 export class KafkaProducerHolder implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('KafkaProducer');
-  readonly producer: Producer;
+  readonly probe: BrokerProbe;
+  private current: Producer;
   private connected = false;
+  private stopped = false;
 
-  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions, health: HealthRegistry) {
-    this.producer = createKafka(options.groupId).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      // Murmur2 on the key, as the Java client does: one case's events land on one partition.
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.producer.on(this.producer.events.CONNECT, () => (this.connected = true));
-    this.producer.on(this.producer.events.DISCONNECT, () => (this.connected = false));
-    health.register('kafka-producer', () => ({ ok: this.connected, detail: this.connected ? undefined : 'not connected' }));
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    health: HealthRegistry,
+  ) {
+    this.probe = new BrokerProbe(options.groupId);
+    this.current = this.create();
+    health.register(
+      'kafka-producer',
+      async () => {
+        const broker = await this.probe.check();
+        if (!broker.reachable) return { ok: false, detail: `${broker.detail} (since ${broker.since.toISOString()})` };
+        return this.connected ? { ok: true } : { ok: false, detail: 'connecting' };
+      },
+      { affectsReadiness: false },
+    );
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.producer.connect();
-    this.logger.log('producer connected');
+  get producer(): Producer {
+    return this.current;
+  }
+
+  /** Whether the current producer has connected (which says nothing about the broker now: see BrokerProbe). */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /**
+   * The current producer once it has connected. A send on an idempotent kafkajs producer whose producer id arrives
+   * while the send is under way fails with "Cannot read properties of undefined (reading 'release')" (its broker
+   * lock is skipped before the id exists and released after), so nothing sends before the connection is complete.
+   */
+  async connectedProducer(timeoutMs = 30000): Promise<Producer> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.connected) {
+      if (this.stopped) throw new Error('Kafka producer stopped');
+      if (Date.now() > deadline) throw new Error(`Kafka producer is disconnected (not connected after ${timeoutMs} ms)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return this.current;
+  }
+
+  onModuleInit(): void {
+    void this.connect(this.current);
+  }
+
+  /** Replaces a connected producer with a fresh one (new producer id), connecting in the background. */
+  async reset(reason: string): Promise<void> {
+    // One still connecting is fresh already; replacing it would only restart its connection.
+    if (!this.connected) return;
+    const old = this.current;
+    this.current = this.create();
+    this.connected = false;
+    this.logger.warn(`producer replaced after: ${reason}`);
+    await old.disconnect().catch(() => undefined);
+    void this.connect(this.current);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.producer.disconnect().catch(() => undefined);
+    this.stopped = true;
+    await this.current.disconnect().catch(() => undefined);
+    await this.probe.close();
+  }
+
+  private create(): Producer {
+    const producer = createKafka(this.options.groupId).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Bounded, so a send during an outage fails within seconds and the relay's own backoff takes over (the relay
+      // holds its claiming transaction while it sends).
+      retry: { initialRetryTime: 300, maxRetryTime: 3000, retries: 3 },
+      // Murmur2 on the key, as the Java client does: one case's events land on one partition.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    producer.on(producer.events.CONNECT, () => {
+      if (producer === this.current) this.connected = true;
+    });
+    producer.on(producer.events.DISCONNECT, () => {
+      if (producer === this.current) this.connected = false;
+    });
+    return producer;
+  }
+
+  /** Connects with a capped backoff until it succeeds, the producer is replaced, or the process stops. */
+  private async connect(producer: Producer): Promise<void> {
+    for (let delay = 500; !this.stopped && producer === this.current; delay = Math.min(delay * 2, 10000)) {
+      try {
+        await producer.connect();
+        this.logger.log('producer connected');
+        return;
+      } catch (err) {
+        this.logger.warn(`producer cannot connect yet (${(err as Error).message}); retrying in ${delay} ms`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 }

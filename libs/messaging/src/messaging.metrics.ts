@@ -37,10 +37,51 @@ export const handlerRetries = new Counter({
   registers: [metricsRegistry],
 });
 
-let outboxProbe: (() => Promise<{ pending: number; lag: number }>) | undefined;
+export const outboxParked = new Counter({
+  name: 'filing_outbox_parked_total',
+  help: 'Outbox rows the broker refused for good (too large, invalid), parked for an operator: alert on any increase',
+  labelNames: ['topic'],
+  registers: [metricsRegistry],
+});
 
-/** The relay tells the metrics how to read the outbox; both gauges are read on each scrape. */
-export function setOutboxProbe(probe: () => Promise<{ pending: number; lag: number }>): void {
+export const outboxSendFailures = new Counter({
+  name: 'filing_outbox_send_failures_total',
+  help: 'Relay passes whose send failed (broker away, timeouts) and were retried with backoff',
+  registers: [metricsRegistry],
+});
+
+export const eventsDeferred = new Gauge({
+  name: 'filing_events_deferred',
+  help: 'Consumed events waiting for a predecessor (deferred), by topic',
+  labelNames: ['topic'],
+  registers: [metricsRegistry],
+  async collect() {
+    if (!deferredProbe) return;
+    this.reset();
+    for (const r of await deferredProbe()) this.set({ topic: r.topic }, r.count);
+  },
+});
+
+export const eventsDeferredOldest = new Gauge({
+  name: 'filing_events_deferred_oldest_seconds',
+  help: 'How long the oldest deferred event has waited (0 when none)',
+  registers: [metricsRegistry],
+  async collect() {
+    if (!deferredProbe) return;
+    this.set(Math.max(0, ...(await deferredProbe()).map((r) => r.oldestSeconds)));
+  },
+});
+
+let deferredProbe: (() => Promise<{ topic: string; count: number; oldestSeconds: number }[]>) | undefined;
+
+export function setDeferredProbe(probe: () => Promise<{ topic: string; count: number; oldestSeconds: number }[]>): void {
+  deferredProbe = probe;
+}
+
+let outboxProbe: (() => Promise<{ pending: number; lag: number; parked: number }>) | undefined;
+
+/** The relay tells the metrics how to read the outbox; the gauges are read on each scrape. */
+export function setOutboxProbe(probe: () => Promise<{ pending: number; lag: number; parked: number }>): void {
   outboxProbe = probe;
 }
 
@@ -55,9 +96,18 @@ export const outboxLagSeconds = new Gauge({
 
 export const outboxPending = new Gauge({
   name: 'filing_outbox_pending',
-  help: 'Outbox rows not yet published',
+  help: 'Outbox rows waiting to be published (parked rows not counted)',
   registers: [metricsRegistry],
   async collect() {
     if (outboxProbe) this.set((await outboxProbe()).pending);
+  },
+});
+
+export const outboxParkedNow = new Gauge({
+  name: 'filing_outbox_parked',
+  help: 'Outbox rows parked now; they and later rows of their key wait for an operator',
+  registers: [metricsRegistry],
+  async collect() {
+    if (outboxProbe) this.set((await outboxProbe()).parked);
   },
 });

@@ -13,4 +13,6 @@ export interface MessagingOptions {
   maxAttempts: number;
   /** Backoff before the first retry; doubles each time. */
   retryBackoffMs: number;
+  /** How long an event may wait for its predecessor (deferred) before it goes to the DLT. */
+  deferMaxMs: number;
 }

@@ -16,3 +16,8 @@ export function OnEvent(def: EventDefinition<any>): MethodDecorator {
 export function consumedDefinition(topic: string): EventDefinition<any> | undefined {
   return consumed.get(topic);
 }
+
+/** Every topic a handler in this process consumes. */
+export function consumedTopics(): string[] {
+  return [...consumed.keys()].sort();
+}

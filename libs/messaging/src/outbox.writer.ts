@@ -13,7 +13,7 @@ export interface OutboxAddOptions {
 
 /**
  * Writes outgoing events into the service's outbox, inside the caller's transaction, so the event exists exactly when
- * the state change does (architecture §5.1). The relay publishes it afterwards.
+ * the state change does (docs/architecture.md §5.1). The relay publishes it afterwards.
  */
 @Injectable()
 export class OutboxWriter {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { intEnv } from './config';
 
 /**
  * Time as the procedure sees it. Production uses the system clock. In test and demo mode (CLOCK_MODE=controllable,
@@ -27,7 +28,8 @@ export class SystemClock extends Clock {
 
 @Injectable()
 export class ControllableClock extends Clock {
-  private offsetMs = 0;
+  /** CLOCK_OFFSET_MS starts the clock that far from real time: processes started with one offset share one "now". */
+  private offsetMs = intEnv('CLOCK_OFFSET_MS', 0);
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);

@@ -17,4 +17,3 @@ export function runWithCorrelation<T>(scope: CorrelationScope, fn: () => T): T {
 export function currentCorrelation(): CorrelationScope | undefined {
   return storage.getStore();
 }
-

@@ -1,15 +1,33 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import * as pg from 'pg';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { boolEnv, databaseUrl } from './config';
+import { boolEnv, databaseSessionLimits, databaseUrl, intEnv } from './config';
 
 export interface ServiceDatabaseOptions {
-  /** The service's own PostgreSQL schema; no service reads another's (architecture §2). */
+  /** The service's own PostgreSQL schema; no service reads another's (docs/architecture.md §2). */
   schema: string;
   entities: NonNullable<DataSourceOptions['entities']>;
   migrations: NonNullable<DataSourceOptions['migrations']>;
 }
+
+const poolLogger = new Logger('Database');
+
+/**
+ * pg's Pool with one standing 'error' listener on every client it makes. A checked-out client has no listener of the
+ * pool's, and TypeORM's own is attached a moment after checkout and removed before release; a server that ends the
+ * session in such a gap (a database restart: FATAL 57P01 with no query running) made pg emit 'error' with nobody
+ * listening, which ends the process (seen in the fault suite). The query that meets the dead connection still fails
+ * and is handled as an outage; this listener only keeps the process alive and says what happened.
+ */
+class ResilientPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => client.on('error', (err) => poolLogger.warn(`database connection lost: ${err.message}`)));
+  }
+}
+const pgDriver = { ...pg, Pool: ResilientPool };
 
 export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptions {
   return {
@@ -22,13 +40,14 @@ export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptio
     migrationsTransactionMode: 'each',
     // Schema changes go through migrations only.
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: opts.schema },
+    driver: pgDriver,
+    extra: { max: intEnv('DATABASE_POOL_SIZE', 10), application_name: opts.schema, ...databaseSessionLimits() },
   };
 }
 
 export async function ensureSchema(schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const client = new Client({ connectionString: databaseUrl() });
+  const client = new Client({ connectionString: databaseUrl(), ...databaseSessionLimits() });
   await client.connect();
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

@@ -3,7 +3,7 @@ import { currentCorrelation } from './correlation.context';
 
 const ORDER: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 
-/** One JSON object per line on stdout, with service name and correlation id (architecture §10). */
+/** One JSON object per line on stdout, with service name and correlation id (docs/architecture.md §10). */
 export class JsonLogger implements LoggerService {
   private readonly minLevel: number;
 

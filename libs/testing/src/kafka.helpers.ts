@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { instanceToPlain } from 'class-transformer';
-import { EventDefinition, EventMetadata, toKafkaHeaders } from '@filing/contracts';
+import { EventDefinition, EventMetadata, sourceOf, toKafkaHeaders } from '@filing/contracts';
 
 export function testKafka(): Kafka {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -14,12 +14,16 @@ export async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createTopics } = require('@filing/kafka-local');
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
-  await createTopics(brokers, topics.map((topic) => ({ topic, partitions: 3 })));
+  await createTopics(
+    brokers,
+    topics.map((topic) => ({ topic, partitions: 3 })),
+  );
 }
 
 /**
  * Produces a contract event onto its real topic as another service would (used where that service is not the one
- * under test). Returns its metadata.
+ * under test): by default with that producer's `ce_source` (the province's review instance for review's events),
+ * which consumers check against the catalogue. Returns its metadata.
  */
 export async function produceEvent<P extends object>(
   kafka: Kafka,
@@ -31,7 +35,7 @@ export async function produceEvent<P extends object>(
   const full: EventMetadata = {
     id: meta.id ?? randomUUID(),
     type: meta.type ?? def.type,
-    source: meta.source ?? '/tests',
+    source: meta.source ?? sourceOf(def.producer),
     time: meta.time ?? new Date().toISOString(),
     subject: meta.subject ?? key,
     correlationId: meta.correlationId ?? randomUUID(),

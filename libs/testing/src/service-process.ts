@@ -41,13 +41,15 @@ export interface StartOptions {
   typescript?: boolean;
   /** Working directory of the process; the repository root by default. */
   cwd?: string;
+  /** The HTTP port (e.g. to start a process again where it was); a free one by default. */
+  port?: number;
 }
 
 /** Starts a service as its own OS process, the way production runs it, and waits until it is ready. */
 export async function startServiceProcess(opts: StartOptions): Promise<ServiceProcess> {
   const entry = opts.entry ?? path.join('services', opts.service ?? '', 'src', 'main.ts');
   const name = opts.name ?? opts.service ?? path.basename(entry);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const logDir = path.join(ROOT, '.local', 'test-logs');
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}-${port}.log`);

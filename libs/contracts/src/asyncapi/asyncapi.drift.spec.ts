@@ -15,7 +15,9 @@ const LIB_DIR = join(__dirname, '..', '..');
 function refs(node: unknown, at = '#'): { at: string; ref: string }[] {
   if (Array.isArray(node)) return node.flatMap((n, i) => refs(n, `${at}/${i}`));
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [{ at, ref: v }] : refs(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)));
+  return Object.entries(node).flatMap(([k, v]) =>
+    k === '$ref' && typeof v === 'string' ? [{ at, ref: v }] : refs(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+  );
 }
 
 function resolve(doc: unknown, pointer: string): unknown {

@@ -1,5 +1,5 @@
 // Builds the AsyncAPI 3 document and the standalone JSON Schemas from the event catalogue, so the published contract
-// can never drift from the classes consumers validate against (architecture §4). Pure: no clock, no environment.
+// can never drift from the classes consumers validate against (docs/architecture.md §4). Pure: no clock, no environment.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
@@ -65,6 +65,9 @@ export function componentSchemas(): Record<string, Schema> {
     const schema = targetConstructorToSchema(classes.get(name)!, {
       refPointerPrefix: COMPONENT_PREFIX,
       classTransformerMetadataStorage: defaultMetadataStorage,
+      // `@IsDefined() @IsObject()` beside `@ValidateNested()` make a nested object required; `required` and the
+      // referenced object schema already say so (the default converters would add `not: null` beside the `$ref`).
+      additionalConverters: { [ValidationTypes.IS_DEFINED]: {}, isObject: {} },
     }) as Schema;
     out[name] = canonical({ title: name, ...schema });
   }
@@ -150,10 +153,14 @@ function headersSchema(e: EventDefinition): Schema {
     properties: {
       [Headers.id]: { type: 'string', format: 'uuid', description: 'Event id and dedupe key. A redelivery or a replay carries the same id.' },
       [Headers.type]: { type: 'string', const: e.type },
-      [Headers.source]: text('URI-reference of the producing service instance.'),
+      [Headers.source]: text(
+        "URI-reference of the producing service instance: `/services/<service>`, a review instance `/services/review/<jurisdiction>`. Consumers refuse an event whose source is not the topic's producer (and a city review instance's event about another jurisdiction's case).",
+      ),
       [Headers.specversion]: { type: 'string', const: CE_SPECVERSION },
       [Headers.time]: { type: 'string', format: 'date-time', description: 'When the event happened (RFC 3339).' },
-      [Headers.subject]: text(e.key === 'caseId' ? 'The case (application) id; equals the record key and payload `caseId`.' : `The record key: ${e.keyDescription}`),
+      [Headers.subject]: text(
+        e.key === 'caseId' ? 'The case (application) id; equals the record key and payload `caseId`.' : `The record key: ${e.keyDescription}`,
+      ),
       [Headers.contentType]: { type: 'string', const: 'application/json' },
       [Headers.correlationId]: text('Id shared by every event of one chain; equals `ce_id` on the event that starts it.'),
       [Headers.causationId]: text('`ce_id` of the event that caused this one; absent when a person or a timer caused it.'),
@@ -285,10 +292,45 @@ export function renderArtifacts(): { path: string; content: string }[] {
 
 /** Keys a reader looks for first; the rest follow alphabetically. Maps of names keep their given order. */
 const KEY_ORDER = [
-  'asyncapi', 'id', 'info', 'servers', 'defaultContentType', 'channels', 'operations', 'components',
-  '$schema', '$id', '$ref', 'address', 'action', 'channel', 'host', 'protocol', 'name', 'title', 'version', 'summary',
-  'description', 'type', 'const', 'enum', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'items', 'minItems', 'uniqueItems', 'contentType', 'headers', 'payload', 'properties', 'required', 'messages',
+  'asyncapi',
+  'id',
+  'info',
+  'servers',
+  'defaultContentType',
+  'channels',
+  'operations',
+  'components',
+  '$schema',
+  '$id',
+  '$ref',
+  'address',
+  'action',
+  'channel',
+  'host',
+  'protocol',
+  'name',
+  'title',
+  'version',
+  'summary',
+  'description',
+  'type',
+  'const',
+  'enum',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'items',
+  'minItems',
+  'uniqueItems',
+  'contentType',
+  'headers',
+  'payload',
+  'properties',
+  'required',
+  'messages',
 ];
 const NAME_MAPS = new Set(['properties', 'channels', 'operations', 'messages', 'variables', 'servers', 'schemas', '$defs']);
 

@@ -4,10 +4,12 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -37,7 +39,7 @@ export class InstitutionPart {
   @IsIn(INSTITUTION_KINDS) kind!: InstitutionKind;
   @IsString() @IsNotEmpty() @MaxLength(100) legalRepresentative!: string;
   @IsString() @IsNotEmpty() @MaxLength(300) address!: string;
-  @ValidateNested() @Type(() => ContactPart) contact!: ContactPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactPart) contact!: ContactPart;
 }
 
 /** One occupation (职业/工种) applied for, with its levels and basis. */
@@ -52,7 +54,7 @@ export class OccupationPart {
 
 export class MaterialPart {
   @IsString() @IsNotEmpty() materialId!: string;
-  /** Checklist item the file answers (domain §2), e.g. `application-report`. */
+  /** Checklist item the file answers (docs/domain.md §2), e.g. `application-report`. */
   @IsString() @IsNotEmpty() checklistItem!: string;
   @IsString() @IsNotEmpty() @MaxLength(255) fileName!: string;
   @IsString() @IsNotEmpty() contentType!: string;
@@ -68,5 +70,3 @@ export class ActorPart {
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
   @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
-
-

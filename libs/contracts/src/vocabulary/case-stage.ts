@@ -1,4 +1,4 @@
-/** The stages of a case (architecture §3). Review owns the transitions; everyone else reads them. */
+/** The stages of a case (docs/architecture.md §3). Review owns the transitions; everyone else reads them. */
 export const CASE_STAGES = [
   'SUBMITTED',
   'ACCEPTED',
@@ -19,7 +19,7 @@ export const CASE_STAGES = [
 ] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 
-/** Roles carried in the bearer token (architecture §7). */
+/** Roles carried in the bearer token (docs/architecture.md §7). */
 export const ROLES = ['applicant', 'center-staff', 'discipline-officer', 'expert', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -18,7 +18,7 @@ export class GroupFormed {
   @Matches(JURISDICTION_CODE_PATTERN) databaseLevel!: string;
   @IsArray() @ArrayMinSize(3) @ValidateNested({ each: true }) @Type(() => GroupMemberPart) members!: GroupMemberPart[];
   @IsInt() @Min(0) reserveCount!: number;
-  /** sha-256 commitment published before the draw (architecture §8). */
+  /** sha-256 commitment published before the draw (docs/architecture.md §8). */
   @Matches(/^[0-9a-f]{64}$/) commitment!: string;
   @IsISO8601() formedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GroupMemberPart } from './group-formed.event';
 import { JURISDICTION_CODE_PATTERN } from '../parts';
 
@@ -9,7 +9,7 @@ export class GroupMemberReplaced {
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
   @IsString() @IsNotEmpty() groupId!: string;
   @IsString() @IsNotEmpty() replacedExpertId!: string;
-  @ValidateNested() @Type(() => GroupMemberPart) replacement!: GroupMemberPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => GroupMemberPart) replacement!: GroupMemberPart;
   @IsIn(['declined', 'recused']) cause!: 'declined' | 'recused';
   @IsString() @MaxLength(2000) reason!: string;
   @IsISO8601() replacedAt!: string;

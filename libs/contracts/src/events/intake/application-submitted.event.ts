@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsNotEmpty, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { InstitutionPart, JURISDICTION_CODE_PATTERN, MaterialPart, OccupationPart } from '../parts';
 
@@ -10,7 +10,7 @@ export class ApplicationSubmitted {
   @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
   /** 220000 for the province (incl. 中省直 units) or a city-level jurisdiction. */
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
-  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => MaterialPart) materials!: MaterialPart[];
   /** For add-occupation: the filing notice number of the institution's existing filing. */

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsISO8601, IsIn, IsInt, IsObject, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ActorPart } from '../parts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,6 +18,6 @@ export class CalendarOverrideDayPart {
 export class CalendarOverridesLoaded {
   @IsInt() @Min(2000) @Max(2100) year!: number;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(366) @ValidateNested({ each: true }) @Type(() => CalendarOverrideDayPart) days!: CalendarOverrideDayPart[];
-  @ValidateNested() @Type(() => ActorPart) loadedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) loadedBy!: ActorPart;
   @IsISO8601() loadedAt!: string;
 }

@@ -2,11 +2,13 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsEmail,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -36,7 +38,7 @@ export class FiledInstitutionPart {
   @IsString() @IsNotEmpty() jurisdictionName!: string;
   /** 用人单位 certify their own employees; 社评组织 certify the public. */
   @IsIn(['own-employees', 'public']) scope!: 'own-employees' | 'public';
-  @ValidateNested() @Type(() => FiledContactPart) contact!: FiledContactPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => FiledContactPart) contact!: FiledContactPart;
 }
 
 /**
@@ -60,7 +62,7 @@ export class FilingIssued {
   @IsOptional() @IsString() @MaxLength(100) filingNumber?: string;
   /** 吉林省人力资源和社会保障厅 */
   @IsString() @IsNotEmpty() issuingAuthority!: string;
-  @ValidateNested() @Type(() => FiledInstitutionPart) institution!: FiledInstitutionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => FiledInstitutionPart) institution!: FiledInstitutionPart;
   /** For add-occupation: only the newly filed occupations. */
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   @IsIn(['valid', 'suspended', 'withdrawn']) status!: 'valid' | 'suspended' | 'withdrawn';

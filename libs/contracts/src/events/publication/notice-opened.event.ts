@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsDefined, IsISO8601, IsInt, IsNotEmpty, IsObject, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,7 +13,7 @@ export class NoticeOpened {
   @Matches(DATE) endDate!: string;
   @IsInt() @Min(1) workingDays!: number;
   @IsBoolean() publicationDayCounts!: boolean;
-  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   @IsISO8601() openedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ActorPart, JURISDICTION_CODE_PATTERN, OCCUPATION_CODE_PATTERN } from '../parts';
 
 /** The centre settled an objection: upheld (the case fails, or some occupations are struck out) or dismissed. */
@@ -12,6 +12,6 @@ export class ObjectionResolved {
   /** When upheld for some occupations only: the codes struck out. Empty when upheld for the whole case. */
   @IsArray() @Matches(OCCUPATION_CODE_PATTERN, { each: true }) struckOccupationCodes!: string[];
   @IsString() @IsNotEmpty() @MaxLength(4000) reason!: string;
-  @ValidateNested() @Type(() => ActorPart) resolvedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) resolvedBy!: ActorPart;
   @IsISO8601() resolvedAt!: string;
 }

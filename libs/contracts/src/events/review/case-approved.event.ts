@@ -1,5 +1,20 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
 
@@ -14,11 +29,11 @@ export class CaseApproved {
   @IsIn(['local-hrss-bureau', 'director-office-meeting']) approvalBody!: 'local-hrss-bureau' | 'director-office-meeting';
   /** Meeting reference (会议纪要/议题编号) for a 厅长办公会 approval. */
   @IsOptional() @IsString() @MaxLength(200) meetingReference?: string;
-  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   /** Comprehensive opinion total, when one was scored. */
   @IsOptional() @IsNumber() @Min(0) score?: number;
   @IsOptional() @IsString() existingFilingNumber?: string;
-  @ValidateNested() @Type(() => ActorPart) approvedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) approvedBy!: ActorPart;
   @IsISO8601() approvedAt!: string;
 }

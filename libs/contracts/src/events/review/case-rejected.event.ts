@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_STAGES, CaseStage } from '../../vocabulary/case-stage';
 import { ActorPart, JURISDICTION_CODE_PATTERN } from '../parts';
 
@@ -10,6 +10,6 @@ export class CaseRejected {
   @IsIn(CASE_STAGES) atStage!: CaseStage;
   @IsIn(CASE_STAGES) finalStage!: CaseStage;
   @IsString() @IsNotEmpty() @MaxLength(4000) reason!: string;
-  @ValidateNested() @Type(() => ActorPart) decidedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) decidedBy!: ActorPart;
   @IsISO8601() decidedAt!: string;
 }

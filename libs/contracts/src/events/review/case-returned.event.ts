@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CASE_STAGES, CaseStage } from '../../vocabulary/case-stage';
 import { ActorPart, JURISDICTION_CODE_PATTERN } from '../parts';
 
@@ -12,6 +26,6 @@ export class CaseReturned {
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) @MaxLength(2000, { each: true }) reasons!: string[];
   /** How many times this case has been returned, this one included. */
   @IsInt() @Min(1) returnCount!: number;
-  @ValidateNested() @Type(() => ActorPart) returnedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) returnedBy!: ActorPart;
   @IsISO8601() returnedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CASE_STAGES, CaseStage } from '../../vocabulary/case-stage';
 import { ActorPart, JURISDICTION_CODE_PATTERN } from '../parts';
 
@@ -11,7 +11,7 @@ export class CaseStageChanged {
   @IsIn(CASE_STAGES) to!: CaseStage;
   /** The step taken, e.g. `accept`, `recheck-pass`, `approve`. */
   @IsString() @IsNotEmpty() action!: string;
-  @ValidateNested() @Type(() => ActorPart) actor!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) actor!: ActorPart;
   @IsOptional() @IsString() @MaxLength(4000) reason?: string;
   @IsISO8601() at!: string;
 }

@@ -2,10 +2,12 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsDefined,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -33,7 +35,7 @@ export class ExpertGroupRequested {
   /** Whose expert database the group is drawn from (the case's level, or the province when the city keeps none). */
   @Matches(JURISDICTION_CODE_PATTERN) databaseLevel!: string;
   @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
-  @ValidateNested() @Type(() => DrawApplicantPart) applicant!: DrawApplicantPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => DrawApplicantPart) applicant!: DrawApplicantPart;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
   /** Odd, at least 3 (an odd group cannot tie). */
   @IsIn([3, 5, 7, 9, 11, 13, 15]) groupSize!: number;
@@ -41,6 +43,6 @@ export class ExpertGroupRequested {
   @IsOptional() @IsInt() @Min(1) maxPerEmployer?: number;
   @IsString() @MaxLength(4000) workPlan!: string;
   @IsOptional() @IsISO8601({ strict: true }) plannedOnsiteDate?: string;
-  @ValidateNested() @Type(() => ActorPart) requestedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) requestedBy!: ActorPart;
   @IsISO8601() requestedAt!: string;
 }

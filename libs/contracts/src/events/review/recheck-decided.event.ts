@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsISO8601, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { RECHECK_GATES, RecheckGate } from '../../vocabulary/case-stage';
 import { ActorPart, JURISDICTION_CODE_PATTERN } from '../parts';
 
@@ -11,6 +11,6 @@ export class RecheckDecided {
   @IsIn(RECHECK_GATES) gate!: RecheckGate;
   @IsIn(['pass', 'fail']) decision!: 'pass' | 'fail';
   @IsString() @MaxLength(4000) reason!: string;
-  @ValidateNested() @Type(() => ActorPart) decidedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) decidedBy!: ActorPart;
   @IsISO8601() decidedAt!: string;
 }

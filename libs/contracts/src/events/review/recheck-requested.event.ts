@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Min, ValidateNested, MaxLength } from 'class-validator';
+import {
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { RECHECK_GATES, RecheckGate } from '../../vocabulary/case-stage';
 import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
@@ -21,9 +35,9 @@ export class RecheckRequested {
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
   @IsIn(RECHECK_GATES) gate!: RecheckGate;
   @IsIn(APPLICATION_KINDS) applicationKind!: ApplicationKind;
-  @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InstitutionPart) institution!: InstitutionPart;
   @IsArray() @ValidateNested({ each: true }) @Type(() => OccupationPart) occupations!: OccupationPart[];
-  @ValidateNested() @Type(() => RecheckOpinionPart) opinion!: RecheckOpinionPart;
-  @ValidateNested() @Type(() => ActorPart) requestedBy!: ActorPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RecheckOpinionPart) opinion!: RecheckOpinionPart;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ActorPart) requestedBy!: ActorPart;
   @IsISO8601() requestedAt!: string;
 }

@@ -1,1 +1,7 @@
-module.exports = { ...require('../../jest.preset'), displayName: 'intake', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 180000 };
+module.exports = {
+  ...require('../../jest.preset'),
+  displayName: 'intake',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testTimeout: 180000,
+};

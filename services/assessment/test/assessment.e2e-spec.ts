@@ -5,7 +5,20 @@ import { dltOf, Events, Headers, toKafkaHeaders } from '@filing/contracts';
 import { produceEvent, produceRaw, ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import employer from '../src/standards/data/attachment-1-employer.json';
 import socialOrg from '../src/standards/data/attachment-2-social-org.json';
-import { adminToken, api, Api, evaluationOf, expertToken, JURISDICTION, moveStage, openCase, sheetAt, staffToken, TestCase, waitForEvaluation } from './fixtures';
+import {
+  adminToken,
+  api,
+  Api,
+  evaluationOf,
+  expertToken,
+  JURISDICTION,
+  moveStage,
+  openCase,
+  sheetAt,
+  staffToken,
+  TestCase,
+  waitForEvaluation,
+} from './fixtures';
 
 /**
  * The assessment service as its own process on the real broker and database. The test plays review and expert-pool
@@ -34,13 +47,22 @@ describe('assessment: standards, score sheets and the three opinions over real K
   async function readyCase(opts: Parameters<typeof openCase>[1] = {}): Promise<TestCase> {
     const c = await openCase(kafka, opts);
     await moveStage(kafka, c.caseId, 'GROUP_FORMED', 'PRELIMINARY_REVIEW');
-    await waitForEvaluation(http, c.caseId, 'group, leader, standard and stage', (e) => e.leaderExpertId === c.leader && e.standard && e.stage === 'PRELIMINARY_REVIEW');
+    await waitForEvaluation(
+      http,
+      c.caseId,
+      'group, leader, standard and stage',
+      (e) => e.leaderExpertId === c.leader && e.standard && e.stage === 'PRELIMINARY_REVIEW',
+    );
     return c;
   }
 
   /** Preliminary pass and the move to on-site evaluation, as review would do it. */
   async function toOnsite(c: TestCase): Promise<any> {
-    const r = await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(c.leader), { result: 'pass', reasons: [], summary: '材料齐全，同意开展现场技术评估。' });
+    const r = await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(c.leader), {
+      result: 'pass',
+      reasons: [],
+      summary: '材料齐全，同意开展现场技术评估。',
+    });
     expect(r.status).toBe(201);
     await moveStage(kafka, c.caseId, 'PRELIMINARY_REVIEW', 'ONSITE_EVALUATION');
     return waitForEvaluation(http, c.caseId, 'on-site stage', (e) => e.stage === 'ONSITE_EVALUATION');
@@ -57,7 +79,12 @@ describe('assessment: standards, score sheets and the three opinions over real K
   beforeAll(async () => {
     kafka = testKafka();
     opinions = await new TopicRecorder(kafka, [Events.opinionSubmitted.topic]).start();
-    deadLetters = await new TopicRecorder(kafka, [Events.groupLeaderElected, Events.groupFormed, Events.groupMemberReplaced, Events.expertGroupRequested, Events.caseStageChanged].map((e) => dltOf(e.topic))).start();
+    deadLetters = await new TopicRecorder(
+      kafka,
+      [Events.groupLeaderElected, Events.groupFormed, Events.groupMemberReplaced, Events.expertGroupRequested, Events.caseStageChanged].map((e) =>
+        dltOf(e.topic),
+      ),
+    ).start();
     service = await startServiceProcess({ service: 'assessment', env: { EVENT_RETRY_BACKOFF_MS: '50' } });
     http = api(service.url);
   });
@@ -71,8 +98,22 @@ describe('assessment: standards, score sheets and the three opinions over real K
     expect(r.status).toBe(200);
     expect(r.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ standardId: 'jl-attachment-1-employer', version: '1', institutionKind: 'employer', provisional: true, total: 100, passLine: 70 }),
-        expect.objectContaining({ standardId: 'jl-attachment-2-social-org', version: '1', institutionKind: 'social-org', provisional: true, total: 100, passLine: 70 }),
+        expect.objectContaining({
+          standardId: 'jl-attachment-1-employer',
+          version: '1',
+          institutionKind: 'employer',
+          provisional: true,
+          total: 100,
+          passLine: 70,
+        }),
+        expect.objectContaining({
+          standardId: 'jl-attachment-2-social-org',
+          version: '1',
+          institutionKind: 'social-org',
+          provisional: true,
+          total: 100,
+          passLine: 70,
+        }),
       ]),
     );
     const doc = await http.call('GET', '/standards/jl-attachment-1-employer/versions/1', await staffToken());
@@ -85,11 +126,17 @@ describe('assessment: standards, score sheets and the three opinions over real K
     const outsider = await expertToken(`${c.caseId.slice(0, 8)}-stranger`);
 
     // 初审: members record findings; an outsider cannot.
-    expect((await http.call('POST', `/cases/${c.caseId}/findings`, await expertToken(e2), { text: '考评员名单缺少证书编号', subItemId: '4.2' })).status).toBe(201);
-    expect((await http.call('POST', `/cases/${c.caseId}/findings`, outsider, { text: 'x' })).status).toBe(403);
+    expect((await http.call('POST', `/cases/${c.caseId}/findings`, await expertToken(e2), { text: '考评员名单缺少证书编号', subItemId: '4.2' })).status).toBe(
+      201,
+    );
+    expect((await http.call('POST', `/cases/${c.caseId}/findings`, outsider, { text: 'x' })).status).toBe(404);
 
     // Only the leader submits the group's opinion; nothing is stored when someone else tries.
-    const notLeader = await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(e2), { result: 'pass', reasons: [], summary: '同意' });
+    const notLeader = await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(e2), {
+      result: 'pass',
+      reasons: [],
+      summary: '同意',
+    });
     expect(notLeader.status).toBe(403);
     expect(notLeader.body.message).toContain('leader');
     expect((await http.call('GET', `/cases/${c.caseId}/opinions/preliminary`, await staffToken())).status).toBe(404);
@@ -97,8 +144,16 @@ describe('assessment: standards, score sheets and the three opinions over real K
     await toOnsite(c);
     const preliminary = await waitForOpinionEvent(c.caseId, 'preliminary');
     expect(preliminary).toHaveLength(1);
-    expect(preliminary[0]).toMatchObject({ kind: 'preliminary', result: 'pass', jurisdiction: JURISDICTION, leaderExpertId: e1, standard: { standardId: 'jl-attachment-1-employer', version: '1' } });
-    expect((await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(e1), { result: 'pass', reasons: [], summary: '再次' })).status).toBe(409);
+    expect(preliminary[0]).toMatchObject({
+      kind: 'preliminary',
+      result: 'pass',
+      jurisdiction: JURISDICTION,
+      leaderExpertId: e1,
+      standard: { standardId: 'jl-attachment-1-employer', version: '1' },
+    });
+    expect(
+      (await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, await expertToken(e1), { result: 'pass', reasons: [], summary: '再次' })).status,
+    ).toBe(409);
 
     const evaluation = await evaluationOf(http, c.caseId);
     const items = evaluation.scope.items;
@@ -112,7 +167,7 @@ describe('assessment: standards, score sheets and the three opinions over real K
     expect((await http.call('GET', `/cases/${c.caseId}/score-sheets/mine`, await expertToken(e1))).status).toBe(404);
 
     // A non-member's sheet is refused and nothing is stored.
-    expect((await http.call('PUT', `/cases/${c.caseId}/score-sheets/mine`, outsider, sheetAt(items, 1))).status).toBe(403);
+    expect((await http.call('PUT', `/cases/${c.caseId}/score-sheets/mine`, outsider, sheetAt(items, 1))).status).toBe(404);
 
     // Worked example, five members scoring every sub-item at 100%, 90%, 70%, 50% and 20% of its maximum.
     // Trimmed mean (5 members): drop 100% and 20% → (90 + 70 + 50) / 3 = 70% of every item:
@@ -131,7 +186,15 @@ describe('assessment: standards, score sheets and the three opinions over real K
     const early = await http.call('POST', `/cases/${c.caseId}/opinions/technical`, await expertToken(e1), { summary: '—' });
     expect(early.status).toBe(409);
     expect(early.body.message).toContain(e5);
+    // The leader's preview of the consolidation names who is still missing, and shows the sheets so far.
+    const partial = await http.call('GET', `/cases/${c.caseId}/consolidation`, await expertToken(e1));
+    expect(partial.status).toBe(200);
+    expect(partial.body).toMatchObject({ complete: false, waitingFor: [{ expertId: e5 }] });
+    expect(partial.body.consolidation.items[0].memberScores).toHaveLength(4);
+    expect((await http.call('GET', `/cases/${c.caseId}/consolidation`, outsider)).status).toBe(404);
     await fillAndSubmit(c, e5, sheetAt(items, shares[e5]));
+    const preview = await http.call('GET', `/cases/${c.caseId}/consolidation`, await expertToken(e3));
+    expect(preview.body).toMatchObject({ complete: true, waitingFor: [], consolidation: { total: 70, passLine: 70, result: 'pass', vetoed: false } });
 
     // Submitted sheets are visible to the group and cannot change.
     expect((await http.call('GET', `/cases/${c.caseId}/score-sheets`, await expertToken(e3))).body).toHaveLength(5);
@@ -143,6 +206,8 @@ describe('assessment: standards, score sheets and the three opinions over real K
     const technical = await http.call('POST', `/cases/${c.caseId}/opinions/technical`, await expertToken(e1), { summary: '现场技术评估符合要求。' });
     expect(technical.status).toBe(201);
     expect(technical.body.consolidation).toMatchObject({ total: 70, passLine: 70, result: 'pass', vetoed: false });
+    // What the leader saw before submitting is what was submitted.
+    expect(technical.body.consolidation.items).toEqual(preview.body.consolidation.items);
     for (const item of technical.body.consolidation.items) {
       expect(item.method).toBe('trimmed-mean');
       expect(item.memberScores.filter((m: any) => m.outlier).map((m: any) => m.expertId)).toEqual([e5]);
@@ -163,7 +228,10 @@ describe('assessment: standards, score sheets and the three opinions over real K
     await moveStage(kafka, c.caseId, 'ONSITE_EVALUATION', 'COMPREHENSIVE_REVIEW');
     await waitForEvaluation(http, c.caseId, 'comprehensive review stage', (e) => e.stage === 'COMPREHENSIVE_REVIEW');
     expect((await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e2), { summary: '—' })).status).toBe(403);
-    const strangerDissent = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), { summary: '—', dissent: [{ expertId: 'nobody', opinion: '反对' }] });
+    const strangerDissent = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), {
+      summary: '—',
+      dissent: [{ expertId: 'nobody', opinion: '反对' }],
+    });
     expect(strangerDissent.status).toBe(400);
     const comprehensive = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), {
       summary: '经综合评审，该单位达到技术评估标准，建议通过。',
@@ -187,7 +255,11 @@ describe('assessment: standards, score sheets and the three opinions over real K
     // Each opinion as JSON and as the printable form.
     const json = await http.call('GET', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e4));
     expect(json.body).toMatchObject({ kind: 'comprehensive', result: 'pass', dissent: [{ expertId: e5, name: '陈静' }] });
-    for (const [kind, title] of [['preliminary', '初评意见表'], ['technical', '技术评估意见表'], ['comprehensive', '综合技术评估意见表']]) {
+    for (const [kind, title] of [
+      ['preliminary', '初评意见表'],
+      ['technical', '技术评估意见表'],
+      ['comprehensive', '综合技术评估意见表'],
+    ]) {
       const page = await http.call('GET', `/cases/${c.caseId}/opinions/${kind}.html`, await staffToken());
       expect(page.status).toBe(200);
       expect(page.text).toContain(`<h1>${title}</h1>`);
@@ -201,7 +273,7 @@ describe('assessment: standards, score sheets and the three opinions over real K
     expect(compPage).toContain('场地设施不足，建议不通过');
     expect(compPage).toContain('☑ 通过');
     // Someone outside the group and the centre cannot read them.
-    expect((await http.call('GET', `/cases/${c.caseId}/opinions/technical`, outsider)).status).toBe(403);
+    expect((await http.call('GET', `/cases/${c.caseId}/opinions/technical`, outsider)).status).toBe(404);
   });
 
   it('a veto fails the case whatever the total', async () => {
@@ -221,7 +293,15 @@ describe('assessment: standards, score sheets and the three opinions over real K
     const leader = await expertToken(c.leader);
     const fail = await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, leader, { result: 'fail', reasons: [], summary: '材料不全' });
     expect(fail.status).toBe(400);
-    expect((await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, leader, { result: 'fail', reasons: ['缺少考评员名单'], summary: '材料不全，退回补正。' })).status).toBe(201);
+    expect(
+      (
+        await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, leader, {
+          result: 'fail',
+          reasons: ['缺少考评员名单'],
+          summary: '材料不全，退回补正。',
+        })
+      ).status,
+    ).toBe(201);
 
     // Review returns the materials; the same event is delivered twice (same ce_id) and must open only one new round.
     const returned = { id: randomUUID() };
@@ -233,7 +313,9 @@ describe('assessment: standards, score sheets and the three opinions over real K
     await moveStage(kafka, c.caseId, 'RETURNED', 'PRELIMINARY_REVIEW');
     const resubmitted = await waitForEvaluation(http, c.caseId, 'back in preliminary review', (e) => e.stage === 'PRELIMINARY_REVIEW');
     expect(resubmitted.preliminaryRound).toBe(2);
-    expect((await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, leader, { result: 'pass', reasons: [], summary: '补正后材料齐全。' })).status).toBe(201);
+    expect(
+      (await http.call('POST', `/cases/${c.caseId}/opinions/preliminary`, leader, { result: 'pass', reasons: [], summary: '补正后材料齐全。' })).status,
+    ).toBe(201);
     const events = await waitForOpinionEvent(c.caseId, 'preliminary', 2);
     expect(events.map((e: any) => e.result)).toEqual(['fail', 'pass']);
     expect((await http.call('GET', `/cases/${c.caseId}/opinions/preliminary`, leader)).body).toMatchObject({ round: 2, result: 'pass' });
@@ -272,7 +354,14 @@ describe('assessment: standards, score sheets and the three opinions over real K
   });
 
   describe('standard versions', () => {
-    const version2 = () => ({ ...JSON.parse(JSON.stringify(socialOrg)), version: '2', passLine: 80, provisional: false, provenance: '测试：正式附件2', effectiveFrom: '2023-01-01' });
+    const version2 = () => ({
+      ...JSON.parse(JSON.stringify(socialOrg)),
+      version: '2',
+      passLine: 80,
+      provisional: false,
+      provenance: '测试：正式附件2',
+      effectiveFrom: '2023-01-01',
+    });
 
     it('refuses an invalid standard with every reason, and refuses non-administrators', async () => {
       const before = (await http.call('GET', '/standards', await staffToken())).body.length;
@@ -310,6 +399,14 @@ describe('assessment: standards, score sheets and the three opinions over real K
       const later = await readyCase({ kind: 'social-org' });
       expect((await evaluationOf(http, later.caseId)).standard).toMatchObject({ version: '2', passLine: 80 });
 
+      // The administrator sees which case is pinned to which version; staff may not list them.
+      const pinned = await http.call('GET', '/standards/pinned-cases', await adminToken());
+      expect(pinned.status).toBe(200);
+      const versionOf = (caseId: string) => pinned.body.items.find((i: any) => i.caseId === caseId);
+      expect(versionOf(started.caseId)).toMatchObject({ standardId: 'jl-attachment-2-social-org', version: '1', institutionKind: 'social-org' });
+      expect(versionOf(later.caseId)).toMatchObject({ standardId: 'jl-attachment-2-social-org', version: '2' });
+      expect((await http.call('GET', '/standards/pinned-cases', await staffToken())).status).toBe(403);
+
       // The first case is still scored against version 1 all the way to its opinion.
       const { scope, standard } = await toOnsite(started);
       expect(standard).toMatchObject({ version: '1', passLine: 70 });
@@ -326,7 +423,15 @@ describe('assessment: standards, score sheets and the three opinions over real K
 
     it('a leader who is not a member ends in the DLT and changes nothing', async () => {
       const c = await readyCase();
-      await produceEvent(kafka, Events.groupLeaderElected, { caseId: c.caseId, jurisdiction: JURISDICTION, groupId: c.groupId, leaderExpertId: 'outsider', votes: 2, voters: 3, electedAt: new Date().toISOString() });
+      await produceEvent(kafka, Events.groupLeaderElected, {
+        caseId: c.caseId,
+        jurisdiction: JURISDICTION,
+        groupId: c.groupId,
+        leaderExpertId: 'outsider',
+        votes: 2,
+        voters: 3,
+        electedAt: new Date().toISOString(),
+      });
       const dead = await waitForDlt(Events.groupLeaderElected.topic, c.caseId);
       expect(dead.headers[Headers.dltError]).toContain('not a member');
       expect(dead.headers[Headers.dltErrorKind]).toBe('unprocessable');
@@ -366,8 +471,30 @@ describe('assessment: standards, score sheets and the three opinions over real K
       const after = await waitForEvaluation(http, c.caseId, 'replacement applied', (e) => e.members.some((m: any) => m.expertId === reserve.expertId));
       expect(after.members.map((m: any) => m.expertId)).toEqual([c.experts[0].expertId, reserve.expertId, third.expertId]);
       // The replaced expert can no longer act; the reserve can.
-      expect((await http.call('POST', `/cases/${c.caseId}/findings`, await expertToken(second.expertId), { text: 'x' })).status).toBe(403);
+      expect((await http.call('POST', `/cases/${c.caseId}/findings`, await expertToken(second.expertId), { text: 'x' })).status).toBe(404);
       expect((await http.call('POST', `/cases/${c.caseId}/findings`, await expertToken(reserve.expertId), { text: '补充意见' })).status).toBe(201);
+    });
+
+    it('a recusal that overtakes the group-formed event waits for the group, then replaces the member', async () => {
+      const caseId = randomUUID();
+      const reserve = { expertId: `${caseId.slice(0, 8)}-r1`, name: '孙强', occupationCodes: ['6-18-01-01'] };
+      await produceEvent(kafka, Events.groupMemberReplaced, {
+        caseId,
+        jurisdiction: JURISDICTION,
+        groupId: `group-${caseId.slice(0, 8)}`,
+        replacedExpertId: `${caseId.slice(0, 8)}-e2`,
+        replacement: reserve,
+        cause: 'recused' as const,
+        reason: '与申报单位存在利害关系',
+        replacedAt: new Date().toISOString(),
+      });
+      await waitFor('the recusal deferred', async () =>
+        /filing_events_deferred\{topic="expert-pool\.group\.member-replaced\.v1"\} [1-9]/.test(await (await fetch(`${service.url}/metrics`)).text()),
+      );
+      const c = await openCase(kafka, { caseId });
+      const after = await waitForEvaluation(http, c.caseId, 'the recusal applied', (e) => e.members.some((m: any) => m.expertId === reserve.expertId));
+      expect(after.members.map((m: any) => m.expertId)).toEqual([c.experts[0].expertId, reserve.expertId, c.experts[2].expertId]);
+      expect(dltMessages(Events.groupMemberReplaced.topic, caseId)).toEqual([]);
     });
 
     it('a request contradicting the pinned facts ends in the DLT; a request delivered twice is harmless', async () => {
@@ -392,7 +519,11 @@ describe('assessment: standards, score sheets and the three opinions over real K
 
       // The same consistent request twice (one ce_id): the occupations are updated once, nothing is dead-lettered.
       const meta = { id: randomUUID() };
-      const again = { ...request, applicant: { ...request.applicant, kind: 'employer' as const }, occupations: [{ ...request.occupations[0], levels: [5, 4] }] };
+      const again = {
+        ...request,
+        applicant: { ...request.applicant, kind: 'employer' as const },
+        occupations: [{ ...request.occupations[0], levels: [5, 4] }],
+      };
       await produceEvent(kafka, Events.expertGroupRequested, again, meta);
       await produceEvent(kafka, Events.expertGroupRequested, again, meta);
       const after = await waitForEvaluation(http, c.caseId, 'updated occupations', (e) => e.occupations[0].levels.length === 2);
@@ -402,8 +533,21 @@ describe('assessment: standards, score sheets and the three opinions over real K
 
     it('a stage event that breaks its contract ends in the DLT without reaching the handler', async () => {
       const caseId = randomUUID();
-      const meta = { id: randomUUID(), type: Events.caseStageChanged.type, source: '/tests', time: new Date().toISOString(), subject: caseId, correlationId: randomUUID() };
-      await produceRaw(kafka, Events.caseStageChanged.topic, caseId, JSON.stringify({ caseId, jurisdiction: JURISDICTION, to: 'NOWHERE' }), toKafkaHeaders(meta));
+      const meta = {
+        id: randomUUID(),
+        type: Events.caseStageChanged.type,
+        source: '/services/review/220000',
+        time: new Date().toISOString(),
+        subject: caseId,
+        correlationId: randomUUID(),
+      };
+      await produceRaw(
+        kafka,
+        Events.caseStageChanged.topic,
+        caseId,
+        JSON.stringify({ caseId, jurisdiction: JURISDICTION, to: 'NOWHERE' }),
+        toKafkaHeaders(meta),
+      );
       const dead = await waitForDlt(Events.caseStageChanged.topic, caseId);
       expect(dead.headers[Headers.dltErrorKind]).toBe('invalid-payload');
       expect(await evaluationOf(http, caseId)).toBeUndefined();
@@ -419,9 +563,18 @@ describe('assessment: standards, score sheets and the three opinions over real K
     try {
       const { rows } = await db.query(`SELECT DISTINCT action FROM assessment.audit_log`);
       expect(rows.map((r: { action: string }) => r.action)).toEqual(
-        expect.arrayContaining(['finding-recorded', 'score-sheet-submitted', 'preliminary-opinion-submitted', 'technical-opinion-submitted', 'comprehensive-opinion-submitted', 'standard-loaded']),
+        expect.arrayContaining([
+          'finding-recorded',
+          'score-sheet-submitted',
+          'preliminary-opinion-submitted',
+          'technical-opinion-submitted',
+          'comprehensive-opinion-submitted',
+          'standard-loaded',
+        ]),
       );
-      const { rows: [sheet] } = await db.query(`SELECT actor FROM assessment.audit_log WHERE action = 'score-sheet-submitted' LIMIT 1`);
+      const {
+        rows: [sheet],
+      } = await db.query(`SELECT actor FROM assessment.audit_log WHERE action = 'score-sheet-submitted' LIMIT 1`);
       expect(sheet.actor).toMatchObject({ role: 'expert', jurisdiction: expect.any(String) });
     } finally {
       await db.end();

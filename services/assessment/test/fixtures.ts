@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { issueDevToken } from '@filing/auth';
 import { CaseStage, EventMetadata, Events } from '@filing/contracts';
-import { produceEvent, waitFor } from '@filing/testing';
+import { httpRequest, produceEvent, waitFor } from '@filing/testing';
 
 export const JURISDICTION = '220100';
 export const OCCUPATION = { code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const };
@@ -21,19 +21,9 @@ export interface Api {
 export function api(baseUrl: string): Api {
   return {
     async call(method, path, token, body) {
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = undefined;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // HTML pages
-      }
-      return { status: res.status, body: parsed, text };
+      const r = await httpRequest(`${baseUrl}${path}`, { method, token, body: body === undefined ? undefined : JSON.stringify(body) });
+      // HTML pages (the printable opinions) have no JSON body; their text is there.
+      return { status: r.status, body: r.json, text: r.text };
     },
   };
 }
@@ -50,11 +40,22 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵�
 /** Plays review and expert-pool for one case: work plan and request, group formed, leader elected. */
 export async function openCase(
   kafka: Kafka,
-  opts: { kind?: 'employer' | 'social-org'; applicationKind?: 'new-filing' | 'add-occupation'; members?: number; formedAt?: Date; leaderIndex?: number } = {},
+  opts: {
+    caseId?: string;
+    kind?: 'employer' | 'social-org';
+    applicationKind?: 'new-filing' | 'add-occupation';
+    members?: number;
+    formedAt?: Date;
+    leaderIndex?: number;
+  } = {},
 ): Promise<TestCase> {
-  const caseId = randomUUID();
+  const caseId = opts.caseId ?? randomUUID();
   const groupId = `group-${caseId.slice(0, 8)}`;
-  const experts = Array.from({ length: opts.members ?? 3 }, (_, i) => ({ expertId: `${caseId.slice(0, 8)}-e${i + 1}`, name: NAMES[i], occupationCodes: [OCCUPATION.code] }));
+  const experts = Array.from({ length: opts.members ?? 3 }, (_, i) => ({
+    expertId: `${caseId.slice(0, 8)}-e${i + 1}`,
+    name: NAMES[i],
+    occupationCodes: [OCCUPATION.code],
+  }));
   const now = new Date().toISOString();
   await produceEvent(kafka, Events.expertGroupRequested, {
     caseId,
@@ -81,7 +82,15 @@ export async function openCase(
     formedAt: (opts.formedAt ?? new Date()).toISOString(),
   });
   const leader = experts[opts.leaderIndex ?? 0].expertId;
-  await produceEvent(kafka, Events.groupLeaderElected, { caseId, jurisdiction: JURISDICTION, groupId, leaderExpertId: leader, votes: experts.length, voters: experts.length, electedAt: now });
+  await produceEvent(kafka, Events.groupLeaderElected, {
+    caseId,
+    jurisdiction: JURISDICTION,
+    groupId,
+    leaderExpertId: leader,
+    votes: experts.length,
+    voters: experts.length,
+    electedAt: now,
+  });
   return { caseId, groupId, experts, leader };
 }
 
@@ -89,7 +98,15 @@ export async function moveStage(kafka: Kafka, caseId: string, from: CaseStage | 
   await produceEvent(
     kafka,
     Events.caseStageChanged,
-    { caseId, jurisdiction: JURISDICTION, from, to, action: `to-${to.toLowerCase()}`, actor: { subject: 'review', role: 'center-staff', jurisdiction: JURISDICTION }, at: new Date().toISOString() },
+    {
+      caseId,
+      jurisdiction: JURISDICTION,
+      from,
+      to,
+      action: `to-${to.toLowerCase()}`,
+      actor: { subject: 'review', role: 'center-staff', jurisdiction: JURISDICTION },
+      at: new Date().toISOString(),
+    },
     meta,
   );
 }
@@ -107,7 +124,11 @@ export async function waitForEvaluation(http: Api, caseId: string, what: string,
 }
 
 /** A full score sheet: every sub-item of the scope at `share` of its maximum (rounded to 2 decimals). */
-export function sheetAt(items: { subItems: { id: string; maxPoints: number }[] }[], share: number, extra: Partial<{ vetoes: { vetoId: string; reason: string }[] }> = {}) {
+export function sheetAt(
+  items: { subItems: { id: string; maxPoints: number }[] }[],
+  share: number,
+  extra: Partial<{ vetoes: { vetoId: string; reason: string }[] }> = {},
+) {
   return {
     scores: items.flatMap((i) => i.subItems.map((s) => ({ subItemId: s.id, score: Math.round(s.maxPoints * share * 100) / 100 }))),
     evidenceNote: `按 ${share} 比例评分，依据现场查看与材料`,

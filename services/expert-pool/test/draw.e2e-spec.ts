@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { CaseRejected, dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
 import { produceEvent, startServiceProcess, ServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
+import { DrawSeedEncrypted1766100000001 } from '../src/infrastructure/migrations/1766100000001-draw-seed-encrypted.migration';
 import { APPLICANT, call, expertFields, LATHE, token, WELDER } from './expert-fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -64,7 +65,10 @@ describe('the verifiable draw over Kafka', () => {
       expertFields(521, { name: 'worked-there', formerEmployers: [{ name: APPLICANT.name, from: '2015-01-01', to: '2025-06-30' }] }),
       expertFields(522, { name: 'shareholder', declaredConflicts: [{ name: APPLICANT.name, nature: 'shares', from: '2020-01-01' }] }),
       expertFields(523, { name: 'relative', relativesEmployers: [{ name: APPLICANT.name, relation: 'spouse' }] }),
-      expertFields(524, { name: 'served', serviceHistory: [{ caseId: 'earlier-case', applicantName: APPLICANT.name, applicantCreditCode: APPLICANT.creditCode, servedOn: '2026-03-01' }] }),
+      expertFields(524, {
+        name: 'served',
+        serviceHistory: [{ caseId: 'earlier-case', applicantName: APPLICANT.name, applicantCreditCode: APPLICANT.creditCode, servedOn: '2026-03-01' }],
+      }),
       expertFields(525, { name: 'suspended' }),
       expertFields(526, { name: 'expired', termStart: '2020-01-01', termEnd: '2026-01-31' }),
     ];
@@ -102,7 +106,14 @@ describe('the verifiable draw over Kafka', () => {
     });
     const all = await call(svc.url, 'GET', '/draws', officer);
     expect(all.body.items.filter((d: any) => d.caseId === caseId && d.workPlan !== 'second request')).toHaveLength(1);
-    expect(queued).toMatchObject({ status: 'QUEUED', databaseLevel: P, requirements: { groupSize: 3, reserves: 2, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] } });
+    // One case's draws (its page shows its group).
+    const ofCase = await call(svc.url, 'GET', `/draws?caseId=${encodeURIComponent(caseId)}`, officer);
+    expect(ofCase.body.items.map((d: any) => d.caseId)).toEqual([caseId, caseId]);
+    expect(queued).toMatchObject({
+      status: 'QUEUED',
+      databaseLevel: P,
+      requirements: { groupSize: 3, reserves: 2, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] },
+    });
   });
 
   it('the officer commits before drawing; avoidance records every excluded expert with its rule', async () => {
@@ -147,15 +158,24 @@ describe('the verifiable draw over Kafka', () => {
     expect(asMember.body.group.reserves).toBeUndefined();
     beforeReveal.push(JSON.stringify(drawn.body), JSON.stringify(asStaff.body), JSON.stringify(asMember.body));
     const outsider = await call(svc.url, 'GET', `/draws/${drawId}`, await token('expert', P, { expertId: ids['relative'] }));
-    expect(outsider.status).toBe(403);
+    // Not one of the group: the draw does not exist for them (no existence leak).
+    expect(outsider.status).toBe(404);
   });
 
   it('a member who declines is replaced by the next reserve, with the reason (member-replaced event)', async () => {
     const before = (await call(svc.url, 'GET', `/draws/${drawId}`, officer)).body;
-    const leaving = before.group.members.find((m: any) => !m.occupationCodes.includes(WELDER) || before.group.members.filter((x: any) => x.occupationCodes.includes(WELDER)).length > 1);
-    const declined = await call(svc.url, 'POST', `/draws/${drawId}/members/${leaving.expertId}/decline`, await token('expert', P, { expertId: leaving.expertId }), {
-      reason: 'abroad during the on-site visit',
-    });
+    const leaving = before.group.members.find(
+      (m: any) => !m.occupationCodes.includes(WELDER) || before.group.members.filter((x: any) => x.occupationCodes.includes(WELDER)).length > 1,
+    );
+    const declined = await call(
+      svc.url,
+      'POST',
+      `/draws/${drawId}/members/${leaving.expertId}/decline`,
+      await token('expert', P, { expertId: leaving.expertId }),
+      {
+        reason: 'abroad during the on-site visit',
+      },
+    );
     expect(declined.status).toBe(200);
     expect(declined.body.group.sealed).toBe(true); // no longer a member: the list is sealed to them again
     const after = (await call(svc.url, 'GET', `/draws/${drawId}`, officer)).body;
@@ -166,11 +186,19 @@ describe('the verifiable draw over Kafka', () => {
     expect(members).toContain(replacement.replacementExpertId);
     expect(members).not.toContain(leaving.expertId);
     const event = await waitFor('member-replaced event', () => recorder.find((m) => m.topic === Events.groupMemberReplaced.topic && m.key === caseId)[0]);
-    expect(JSON.parse(event.value)).toMatchObject({ replacedExpertId: leaving.expertId, replacement: { expertId: replacement.replacementExpertId }, cause: 'declined' });
+    expect(JSON.parse(event.value)).toMatchObject({
+      replacedExpertId: leaving.expertId,
+      replacement: { expertId: replacement.replacementExpertId },
+      cause: 'declined',
+    });
   });
 
   it('the kick-off forms the group (formed event) and the members elect their leader (leader-elected event)', async () => {
-    expect((await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff)).status).toBe(409); // nobody confirmed yet
+    // Nobody confirmed yet: refused, saying how many are unconfirmed but not who (the group is sealed to the centre).
+    const early = await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'MEMBERS_NOT_CONFIRMED', unconfirmedCount: 3, groupSize: members.length });
+    for (const m of members) expect(JSON.stringify(early.body)).not.toContain(m);
     for (const m of members) {
       expect((await call(svc.url, 'POST', `/draws/${drawId}/members/${m}/confirm`, await token('expert', P, { expertId: m }))).status).toBe(200);
     }
@@ -183,7 +211,8 @@ describe('the verifiable draw over Kafka', () => {
     expect(payload.members.map((m: any) => m.expertId)).toEqual(members);
 
     const [a, b, c] = members;
-    const vote = async (voter: string, candidate: string) => call(svc.url, 'POST', `/draws/${drawId}/votes`, await token('expert', P, { expertId: voter }), { candidateExpertId: candidate });
+    const vote = async (voter: string, candidate: string) =>
+      call(svc.url, 'POST', `/draws/${drawId}/votes`, await token('expert', P, { expertId: voter }), { candidateExpertId: candidate });
     expect((await vote(a, b)).body.outcome.state).toBe('open');
     expect((await vote(a, c)).status).toBe(409);
     expect((await vote(b, b)).body.outcome.state).toBe('open');
@@ -219,13 +248,37 @@ describe('the verifiable draw over Kafka', () => {
     // The consumer reports the second delivery as a duplicate; it revealed nothing more.
     await waitFor('the duplicate opinion recognised', async () => {
       const text = await (await fetch(`${svc.url}/metrics`)).text();
-      return /filing_events_consumed_total\{[^}]*(assessment\.opinion\.submitted\.v1[^}]*duplicate|duplicate[^}]*assessment\.opinion\.submitted\.v1)[^}]*\} [1-9]/.test(text);
+      return /filing_events_consumed_total\{[^}]*(assessment\.opinion\.submitted\.v1[^}]*duplicate|duplicate[^}]*assessment\.opinion\.submitted\.v1)[^}]*\} [1-9]/.test(
+        text,
+      );
     });
     expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === caseId)).toHaveLength(1);
     const v = await call(svc.url, 'GET', `/draws/${drawId}/verification`, undefined);
     expect(v.body).toMatchObject({ state: 'revealed', report: { match: true, mismatches: [] } });
     expect(v.body.published.seed).toBe(seed);
     expect(v.body.published.result.members).not.toEqual(members); // as drawn, before the replacement
+
+    // At rest the seed is sealed (AES-256-GCM with DRAW_SEED_KEY), before and after the reveal.
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const [row] = (await db.query(`SELECT seed FROM expert_pool.draw WHERE id = $1`, [drawId])).rows;
+      expect(row.seed).toMatch(/^gcm1:/);
+      expect(row.seed).not.toContain(seed);
+      // A seed stored in plain text before the encryption (as older rows were) is sealed by the migration, and the
+      // snapshot still verifies.
+      await db.query(`ALTER TABLE expert_pool.draw DISABLE TRIGGER draw_keep_drawn_facts`);
+      await db.query(`UPDATE expert_pool.draw SET seed = $2 WHERE id = $1`, [drawId, seed]);
+      await db.query(`ALTER TABLE expert_pool.draw ENABLE TRIGGER draw_keep_drawn_facts`);
+      await new DrawSeedEncrypted1766100000001().up({ query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows } as never);
+      const [migrated] = (await db.query(`SELECT seed FROM expert_pool.draw WHERE id = $1`, [drawId])).rows;
+      expect(migrated.seed).toMatch(/^gcm1:/);
+      expect(migrated.seed).not.toBe(row.seed);
+      const again = await call(svc.url, 'GET', `/draws/${drawId}/verification`, undefined);
+      expect(again.body).toMatchObject({ state: 'revealed', report: { match: true }, published: { seed } });
+    } finally {
+      await db.end();
+    }
 
     const dir = mkdtempSync(path.join(tmpdir(), 'draw-'));
     const file = path.join(dir, 'published.json');
@@ -245,16 +298,31 @@ describe('the verifiable draw over Kafka', () => {
     expect(failed?.status).toBe(1);
     expect(failed?.stderr).toContain('MISMATCH');
 
-    const posted = await call(svc.url, 'POST', '/draws/verify', undefined, { ...v.body.published, seed: seed.replace(/^./, (ch: string) => (ch === '0' ? '1' : '0')) });
+    const posted = await call(svc.url, 'POST', '/draws/verify', undefined, {
+      ...v.body.published,
+      seed: seed.replace(/^./, (ch: string) => (ch === '0' ? '1' : '0')),
+    });
     expect(posted.status).toBe(200);
     expect(posted.body.match).toBe(false);
     expect(posted.body.mismatches[0]).toContain('commitment mismatch');
+
+    // The published data without its result cannot be compared with anything: a 400 naming the field.
+    const { result: _result, ...withoutResult } = v.body.published;
+    const refused = await call(svc.url, 'POST', '/draws/verify', undefined, withoutResult);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'result', code: 'REQUIRED' })] });
   });
 
   const other = randomUUID();
   it('names the unmet requirement and draws nothing when too few experts are eligible', async () => {
-    await produceEvent(kafka, Events.expertGroupRequested, request(other, { occupations: [{ code: '4-07-05-02', name: '评茶员', levels: [4], basis: 'national-standard' }] }));
-    const d = await waitFor('the second draw request', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === other));
+    await produceEvent(
+      kafka,
+      Events.expertGroupRequested,
+      request(other, { occupations: [{ code: '4-07-05-02', name: '评茶员', levels: [4], basis: 'national-standard' }] }),
+    );
+    const d = await waitFor('the second draw request', async () =>
+      (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === other),
+    );
     const res = await call(svc.url, 'POST', `/draws/${d.id}/commitment`, officer);
     expect(res.status).toBe(422);
     expect(res.body.unmet).toEqual([{ requirement: 'occupation-coverage', message: 'occupation 4-07-05-02: no eligible expert covers it' }]);
@@ -275,7 +343,11 @@ describe('the verifiable draw over Kafka', () => {
 
   it('a new draw for the same applicant excludes the group that just served it; the officer can recuse a member', async () => {
     const next = randomUUID();
-    await produceEvent(kafka, Events.expertGroupRequested, request(next, { occupations: [{ code: LATHE, name: '车工', levels: [5], basis: 'national-standard' }] }));
+    await produceEvent(
+      kafka,
+      Events.expertGroupRequested,
+      request(next, { occupations: [{ code: LATHE, name: '车工', levels: [5], basis: 'national-standard' }] }),
+    );
     const d = await waitFor('the lathe-only draw', async () => (await call(svc.url, 'GET', '/draws', officer)).body.items.find((x: any) => x.caseId === next));
     const committed = await call(svc.url, 'POST', `/draws/${d.id}/commitment`, officer);
     expect(committed.status).toBe(201);
@@ -286,10 +358,14 @@ describe('the verifiable draw over Kafka', () => {
     const [first] = drawn.body.group.members;
     const firstReserve = drawn.body.group.reserves[0];
     expect((await call(svc.url, 'POST', `/draws/${d.id}/members/${first.expertId}/recuse`, staff, { reason: 'x' })).status).toBe(403);
-    const recused = await call(svc.url, 'POST', `/draws/${d.id}/members/${first.expertId}/recuse`, officer, { reason: 'advised the applicant in 2025 (late declaration)' });
+    const recused = await call(svc.url, 'POST', `/draws/${d.id}/members/${first.expertId}/recuse`, officer, {
+      reason: 'advised the applicant in 2025 (late declaration)',
+    });
     expect(recused.status).toBe(200);
     expect(recused.body.group.members[0].expertId).toBe(firstReserve.expertId);
-    expect(recused.body.group.replacements).toEqual([expect.objectContaining({ replacedExpertId: first.expertId, replacementExpertId: firstReserve.expertId, cause: 'recused' })]);
+    expect(recused.body.group.replacements).toEqual([
+      expect.objectContaining({ replacedExpertId: first.expertId, replacementExpertId: firstReserve.expertId, cause: 'recused' }),
+    ]);
     const event = await waitFor('recusal event', () => recorder.find((m) => m.topic === Events.groupMemberReplaced.topic && m.key === next)[0]);
     expect(JSON.parse(event.value)).toMatchObject({ cause: 'recused', reason: 'advised the applicant in 2025 (late declaration)' });
 
@@ -324,7 +400,9 @@ describe('the verifiable draw over Kafka', () => {
       decidedAt: new Date().toISOString(),
     } as CaseRejected;
     await produceEvent(kafka, Events.caseRejected, rejected);
-    await waitFor('the queued draw cancelled', async () => (await call(svc.url, 'GET', '/draws?status=CANCELLED', officer)).body.items.find((x: any) => x.caseId === other));
+    await waitFor('the queued draw cancelled', async () =>
+      (await call(svc.url, 'GET', '/draws?status=CANCELLED', officer)).body.items.find((x: any) => x.caseId === other),
+    );
     expect(recorder.find((m) => m.topic === Events.drawSeedRevealed.topic && m.key === other)).toHaveLength(0);
   });
 
@@ -379,7 +457,11 @@ describe('the verifiable draw over Kafka', () => {
     expect(res.body.unmet[0].requirement).toBe('occupation-coverage');
     expect(res.body.message).toMatch(/nothing drawn: .*6-18-03-0[12]/);
     const after = (await call(svc.url, 'GET', `/draws/${d.id}`, spOfficer)).body;
-    expect(after).toMatchObject({ status: 'COMMITTED', group: null, failedAttempts: [expect.objectContaining({ officerEntropy: 'first try', requirement: 'occupation-coverage' })] });
+    expect(after).toMatchObject({
+      status: 'COMMITTED',
+      group: null,
+      failedAttempts: [expect.objectContaining({ officerEntropy: 'first try', requirement: 'occupation-coverage' })],
+    });
     expect((await call(svc.url, 'GET', `/draws/${d.id}`, siping)).body.failedAttempts).toBe(1);
   });
 
@@ -400,9 +482,13 @@ describe('the verifiable draw over Kafka', () => {
     const db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     try {
-      const { rows: trail } = await db.query(`SELECT seq, id, action, actor, at, reason, details FROM expert_pool.audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
+      const { rows: trail } = await db.query(`SELECT seq, id, action, actor, at, reason, details FROM expert_pool.audit_log WHERE case_id = $1 ORDER BY seq`, [
+        caseId,
+      ]);
       const actions = trail.map((r: any) => r.action);
-      expect(actions).toEqual(expect.arrayContaining(['draw-committed', 'drawn', 'member-declined', 'member-confirmed', 'kick-off', 'leader-elected', 'seed-revealed']));
+      expect(actions).toEqual(
+        expect.arrayContaining(['draw-committed', 'drawn', 'member-declined', 'member-confirmed', 'kick-off', 'leader-elected', 'seed-revealed']),
+      );
       expect(actions.filter((a: string) => a === 'member-confirmed')).toHaveLength(3);
       expect(actions.filter((a: string) => a === 'seed-revealed')).toHaveLength(1); // the duplicate opinion added nothing
       const declined = trail.find((r: any) => r.action === 'member-declined');
@@ -417,7 +503,10 @@ describe('the verifiable draw over Kafka', () => {
       // The spec's own database is in the sandbox's process.env, which a child does not inherit unless given it.
       const run = () => {
         try {
-          return { code: 0, out: execFileSync(process.execPath, ['-r', '@swc-node/register', cli], { cwd: ROOT, env: process.env, encoding: 'utf8', stdio: 'pipe' }) };
+          return {
+            code: 0,
+            out: execFileSync(process.execPath, ['-r', '@swc-node/register', cli], { cwd: ROOT, env: process.env, encoding: 'utf8', stdio: 'pipe' }),
+          };
         } catch (err) {
           const e = err as { status: number; stdout: string };
           return { code: e.status, out: e.stdout };

@@ -1,5 +1,6 @@
 import { issueDevToken } from '@filing/auth';
 import { Role } from '@filing/contracts';
+import { httpRequest } from '@filing/testing';
 import { idNumberCheckCharacter } from '../src/experts/domain/id-number';
 
 /** A valid, distinct 居民身份证号 for each n: the birth date moves one day per 1000 people, the sequence is n mod 1000. */
@@ -34,17 +35,12 @@ export function token(role: Role, jurisdiction: string, extra: { expertId?: stri
 }
 
 export async function call(base: string, method: string, path: string, tok: string | undefined, body?: unknown, contentType = 'application/json') {
-  const res = await fetch(`${base}${path}`, {
+  // A string body goes as it is (CSV imports, broken JSON on purpose); anything else as JSON.
+  const r = await httpRequest(`${base}${path}`, {
     method,
-    headers: { ...(tok ? { authorization: `Bearer ${tok}` } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
+    token: tok,
+    contentType,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: res.status, body: json, headers: res.headers };
+  return { status: r.status, body: r.json !== undefined ? r.json : r.text, headers: r.headers };
 }

@@ -1,18 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { issueDevToken } from '@filing/auth';
 import { Events, Headers } from '@filing/contracts';
 import { ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
-import {
-  applicantToken,
-  applicationBody,
-  EXE,
-  freshCreditCode,
-  institution,
-  IntakeClient,
-  PDF,
-  PNG,
-  staffToken,
-} from './intake.fixtures';
+import { applicantToken, applicationBody, EXE, freshCreditCode, institution, IntakeClient, PDF, PNG, staffToken } from './intake.fixtures';
 
 /**
  * Intake on its own process with real Kafka and PostgreSQL: drafts, materials, submission and who sees what.
@@ -80,6 +71,19 @@ describe('intake: applications and materials', () => {
     const again = await client.submit(token, id);
     expect(again.status).toBe(409);
     expect(again.body.message).toContain('SUBMITTED');
+
+    // Intake's decisions are in its hash-chained audit log like every other service's; refusals are not.
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT action, from_stage, to_stage, actor FROM intake.audit_log WHERE case_id = $1 ORDER BY seq`, [id]);
+      expect(rows.map((r) => r.action)).toEqual(['application-opened', ...required.map(() => 'material-uploaded'), 'application-submitted']);
+      expect(rows.at(-1)).toMatchObject({ from_stage: 'DRAFT', to_stage: 'SUBMITTED', actor: { role: 'applicant', subject: expect.any(String) } });
+    } finally {
+      await db.end();
+    }
+    const verdict = await client.request(await staffToken('admin', '220000'), 'GET', '/audit/verify');
+    expect(verdict.body).toMatchObject({ ok: true, schema: 'intake' });
   });
 
   it('refuses an invalid 统一社会信用代码, naming the expected check character, and stores nothing', async () => {
@@ -108,7 +112,10 @@ describe('intake: applications and materials', () => {
 
   it('refuses add-occupation for an institution that was never filed', async () => {
     const code = freshCreditCode();
-    const res = await client.create(await applicantToken(code), applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2025〕1号' }));
+    const res = await client.create(
+      await applicantToken(code),
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2025〕1号' }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.message).toContain('no valid filing');
   });
@@ -216,7 +223,10 @@ describe('intake: applications and materials', () => {
     expect(changchunStaff.body.institution.contact.phone).toBe('13904310000');
     expect((await client.get(await staffToken('center-staff', '220000'), id)).status).toBe(200);
     expect((await client.get(await staffToken('center-staff', '220200'), id)).status).toBe(404);
-    expect((await client.get(await issueDevToken({ roles: ['expert'], jurisdiction: '220100', expertId: 'expert-1' }), id)).status).toBe(403);
+    // An expert reads only the materials of a case whose group they sit in (expert-materials.e2e-spec): not this one.
+    const expertToken = await issueDevToken({ roles: ['expert'], jurisdiction: '220100', expertId: 'expert-1' });
+    expect((await client.get(expertToken, id)).status).toBe(403);
+    expect((await client.request(expertToken, 'GET', `/applications/${id}/materials`)).status).toBe(404);
 
     const approver = await client.get(await staffToken('approver', '220100'), id);
     expect(approver.status).toBe(200);
@@ -242,7 +252,10 @@ describe('intake: applications and materials', () => {
   it('downloads a material exactly as uploaded, with its sha-256', async () => {
     const code = freshCreditCode();
     const token = await applicantToken(code);
-    const { body } = await client.create(token, applicationBody(code, { institution: institution(code, 'social-org', '吉林省职业培训评价协会'), jurisdiction: '220000' }));
+    const { body } = await client.create(
+      token,
+      applicationBody(code, { institution: institution(code, 'social-org', '吉林省职业培训评价协会'), jurisdiction: '220000' }),
+    );
     expect((body.checklist as { item: string }[]).map((i) => i.item)).toContain('experience-evidence');
     const up = await client.upload(token, body.id, 'experience-evidence', PNG, 'image/png', 'evidence.png');
     const res = await fetch(`${intake.url}/applications/${body.id}/materials/${up.body.id}/content`, { headers: { authorization: `Bearer ${token}` } });

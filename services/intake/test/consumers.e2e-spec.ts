@@ -23,7 +23,10 @@ describe('intake: consumers under redelivery and failure', () => {
 
   beforeAll(async () => {
     kafka = testKafka();
-    dlt = await new TopicRecorder(kafka, consumed.map((e) => dltOf(e.topic))).start();
+    dlt = await new TopicRecorder(
+      kafka,
+      consumed.map((e) => dltOf(e.topic)),
+    ).start();
     intake = await startServiceProcess({ service: 'intake' });
     client = new IntakeClient(intake.url);
   });
@@ -40,7 +43,8 @@ describe('intake: consumers under redelivery and failure', () => {
     return { code, token, id: await client.submitted(token, applicationBody(code)) };
   }
 
-  const timeline = async (token: string, id: string) => (await client.request(token, 'GET', `/applications/${id}/timeline`)).body as { eventId: string; kind: string }[];
+  const timeline = async (token: string, id: string) =>
+    (await client.request(token, 'GET', `/applications/${id}/timeline`)).body as { eventId: string; kind: string }[];
 
   it('a stage change, a return, an approval and a filing each delivered twice have one effect', async () => {
     const { code, token, id } = await submittedApplication();

@@ -2,7 +2,8 @@
 // services would produce them.
 import { randomUUID } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../src/applications/domain/credit-code';
+import { httpRequest } from '@filing/testing';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '@filing/contracts';
 import { CaseApproved, CaseRejected, CaseReturned, CaseStage, CaseStageChanged, FilingIssued, Role } from '@filing/contracts';
 
 /** Real, valid 统一社会信用代码 (check characters verified by intake). */
@@ -49,19 +50,8 @@ export class IntakeClient {
   constructor(readonly url: string) {}
 
   async request(token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json, headers: res.headers };
+    const r = await httpRequest(`${this.url}${path}`, { method, token, headers, body: body !== undefined ? JSON.stringify(body) : undefined });
+    return { status: r.status, body: r.text ? (r.json !== undefined ? r.json : r.text) : undefined, headers: r.headers };
   }
 
   create(token: string, body: unknown, idempotencyKey?: string) {
@@ -114,7 +104,15 @@ export function stageChanged(caseId: string, from: CaseStage | undefined, to: Ca
 }
 
 export function returned(caseId: string, returnCount: number, reasons: string[], returnedAt: string): CaseReturned {
-  return Object.assign(new CaseReturned(), { caseId, jurisdiction: '220100', atStage: 'PRELIMINARY_REVIEW', reasons, returnCount, returnedBy: actor, returnedAt });
+  return Object.assign(new CaseReturned(), {
+    caseId,
+    jurisdiction: '220100',
+    atStage: 'PRELIMINARY_REVIEW',
+    reasons,
+    returnCount,
+    returnedBy: actor,
+    returnedAt,
+  });
 }
 
 export function approved(caseId: string, creditCode: string, approvedAt: string): CaseApproved {
@@ -142,7 +140,14 @@ export function rejected(caseId: string, decidedAt: string): CaseRejected {
   });
 }
 
-export function filingIssued(caseId: string, creditCode: string, noticeNumber: string, issuedAt: string, filingId = randomUUID(), extra: Partial<FilingIssued> = {}): FilingIssued {
+export function filingIssued(
+  caseId: string,
+  creditCode: string,
+  noticeNumber: string,
+  issuedAt: string,
+  filingId = randomUUID(),
+  extra: Partial<FilingIssued> = {},
+): FilingIssued {
   return Object.assign(new FilingIssued(), {
     filingId,
     sequence: 1,

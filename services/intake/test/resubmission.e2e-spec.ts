@@ -1,7 +1,19 @@
 import { Events } from '@filing/contracts';
 import { produceEvent, ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { Kafka } from 'kafkajs';
-import { applicantToken, applicationBody, approved, filingIssued, freshCreditCode, IntakeClient, PDF, rejected, returned, stageChanged, staffToken } from './intake.fixtures';
+import {
+  applicantToken,
+  applicationBody,
+  approved,
+  filingIssued,
+  freshCreditCode,
+  IntakeClient,
+  PDF,
+  rejected,
+  returned,
+  stageChanged,
+  staffToken,
+} from './intake.fixtures';
 
 /**
  * The applicant's side of the case lifecycle: review's events (produced here as review would, on the real topics)
@@ -52,15 +64,27 @@ describe('intake: timeline, returns and resubmissions', () => {
       const r = await client.get(token, id);
       return r.body.status === 'RETURNED' && r.body.caseStage === 'RETURNED' && r.body;
     });
-    expect(firstReturn.returns).toEqual([{ at: at(5), atStage: 'PRELIMINARY_REVIEW', reasons: ['考评员名单缺少资格证书编号', '场地租赁合同不足一年'], returnCount: 1 }]);
-    expect(firstReturn.timeline.map((t: { to: string }) => t.to)).toEqual(['SUBMITTED', 'ACCEPTED', 'EXPERT_GROUP_REQUESTED', 'GROUP_FORMED', 'PRELIMINARY_REVIEW', 'RETURNED']);
+    expect(firstReturn.returns).toEqual([
+      { at: at(5), atStage: 'PRELIMINARY_REVIEW', reasons: ['考评员名单缺少资格证书编号', '场地租赁合同不足一年'], returnCount: 1 },
+    ]);
+    expect(firstReturn.timeline.map((t: { to: string }) => t.to)).toEqual([
+      'SUBMITTED',
+      'ACCEPTED',
+      'EXPERT_GROUP_REQUESTED',
+      'GROUP_FORMED',
+      'PRELIMINARY_REVIEW',
+      'RETURNED',
+    ]);
 
     // Round 1: a new version of the materials concerned is required.
     const bare = await client.resubmit(token, id);
     expect(bare.status).toBe(422);
     expect(bare.body.message).toContain('new material version');
     expect((await client.upload(token, id, 'sites', Buffer.concat([PDF, Buffer.from('% lease 3 years\n')]))).body).toMatchObject({ version: 2, round: 1 });
-    expect((await client.upload(token, id, 'assessor-list', Buffer.concat([PDF, Buffer.from('% certificates\n')]))).body).toMatchObject({ version: 2, round: 1 });
+    expect((await client.upload(token, id, 'assessor-list', Buffer.concat([PDF, Buffer.from('% certificates\n')]))).body).toMatchObject({
+      version: 2,
+      round: 1,
+    });
     const round1 = await client.resubmit(token, id, { note: '已补充考评员资格证书编号和三年租赁合同' });
     expect(round1.status).toBe(200);
     expect(round1.body).toMatchObject({ status: 'RESUBMITTED', round: 1 });
@@ -96,7 +120,9 @@ describe('intake: timeline, returns and resubmissions', () => {
       [2, 1],
       [1, 0],
     ]);
-    const v1 = await fetch(`${intake.url}/applications/${id}/materials/${sites.versions[2].materialId}/content`, { headers: { authorization: `Bearer ${token}` } });
+    const v1 = await fetch(`${intake.url}/applications/${id}/materials/${sites.versions[2].materialId}/content`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(Buffer.from(await v1.arrayBuffer()).equals(PDF)).toBe(true);
 
     const detail = (await client.get(token, id)).body;
@@ -131,13 +157,23 @@ describe('intake: timeline, returns and resubmissions', () => {
     expect(missingNumber.status).toBe(400);
 
     const welder = { code: '6-18-02-04', name: '焊工', levels: [5, 4], basis: 'national-standard' };
-    const add = await client.create(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号', occupations: [welder] }));
+    const add = await client.create(
+      token,
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号', occupations: [welder] }),
+    );
     expect(add.status).toBe(201);
     const items = (add.body.checklist as { item: string }[]).map((i) => i.item);
     expect(items).not.toContain('business-licence');
     expect(items).toContain('question-banks');
-    const addId = await client.submitted(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号', occupations: [welder] }));
-    expect((await client.get(token, addId)).body).toMatchObject({ status: 'SUBMITTED', applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号' });
+    const addId = await client.submitted(
+      token,
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕7号', occupations: [welder] }),
+    );
+    expect((await client.get(token, addId)).body).toMatchObject({
+      status: 'SUBMITTED',
+      applicationKind: 'add-occupation',
+      existingFilingNumber: '吉人社备〔2026〕7号',
+    });
   });
 
   it('add-occupation accepts the 备案编号 as well as the 备案通知文号; a wrong number lists both numbers of each filing', async () => {
@@ -152,12 +188,25 @@ describe('intake: timeline, returns and resubmissions', () => {
     expect(filed.filing).toMatchObject({ noticeNumber: '吉人社备〔2026〕17号', filingNumber: '220000-2026-0017' });
 
     const welder = { code: '6-18-02-04', name: '焊工', levels: [5, 4], basis: 'national-standard' };
-    const byFilingNumber = await client.submitted(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0017', occupations: [welder] }));
-    expect((await client.get(token, byFilingNumber)).body).toMatchObject({ status: 'SUBMITTED', applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0017' });
-    const byNoticeNumber = await client.create(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕17号', occupations: [welder] }));
+    const byFilingNumber = await client.submitted(
+      token,
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0017', occupations: [welder] }),
+    );
+    expect((await client.get(token, byFilingNumber)).body).toMatchObject({
+      status: 'SUBMITTED',
+      applicationKind: 'add-occupation',
+      existingFilingNumber: '220000-2026-0017',
+    });
+    const byNoticeNumber = await client.create(
+      token,
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '吉人社备〔2026〕17号', occupations: [welder] }),
+    );
     expect(byNoticeNumber.status).toBe(201);
 
-    const wrong = await client.create(token, applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0018', occupations: [welder] }));
+    const wrong = await client.create(
+      token,
+      applicationBody(code, { applicationKind: 'add-occupation', existingFilingNumber: '220000-2026-0018', occupations: [welder] }),
+    );
     expect(wrong.status).toBe(422);
     expect(wrong.body.message).toContain('备案通知文号 吉人社备〔2026〕17号 / 备案编号 220000-2026-0017');
   });

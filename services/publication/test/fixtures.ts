@@ -50,7 +50,7 @@ export function token(role: Role, jurisdiction: string): Promise<string> {
 }
 
 export function objector(over: Record<string, unknown> = {}) {
-  return { name: '张三', idNumber: '220102199001011234', phone: '13912345678', reason: '该机构不具备车工三级的实操考核场地。', ...over };
+  return { name: '张三', idNumber: '220102199001011239', phone: '13912345678', reason: '该机构不具备车工三级的实操考核场地。', ...over };
 }
 
 export async function call(url: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string } = {}) {

@@ -43,7 +43,8 @@ describe('publication: notice, objections, filing notice, register, national fee
       const r = await call(url(), 'GET', `/notices/by-case/${caseId}`, { token: provinceStaff });
       return r.status === 200 && pred(r.body) ? r.body : undefined;
     });
-  const events = (def: { topic: string }, caseId: string) => recorder.find((m) => m.topic === def.topic && m.key === caseId).map((m) => ({ ...m, payload: JSON.parse(m.value) }));
+  const events = (def: { topic: string }, caseId: string) =>
+    recorder.find((m) => m.topic === def.topic && m.key === caseId).map((m) => ({ ...m, payload: JSON.parse(m.value) }));
   const startReplicas = async () => {
     replicas = await Promise.all([1, 2].map((i) => startServiceProcess({ service: 'publication', name: `publication-${i}`, env: ENV })));
   };
@@ -58,9 +59,16 @@ describe('publication: notice, objections, filing notice, register, national fee
       Events.filingRequested.topic,
       Events.filingIssued.topic,
       Events.calendarOverridesLoaded.topic,
+      Events.noticeAwaitingCalendar.topic,
       `${Events.caseApproved.topic}.dlt`,
     ]).start();
-    [staff, provinceStaff, approver, admin, cityApprover] = await Promise.all([token('center-staff', '220100'), token('center-staff', '220000'), token('approver', '220000'), token('admin', '220000'), token('approver', '220100')]);
+    [staff, provinceStaff, approver, admin, cityApprover] = await Promise.all([
+      token('center-staff', '220100'),
+      token('center-staff', '220000'),
+      token('approver', '220000'),
+      token('admin', '220000'),
+      token('approver', '220100'),
+    ]);
     await startReplicas();
     await setClock(T0);
   });
@@ -89,6 +97,18 @@ describe('publication: notice, objections, filing notice, register, national fee
     const list = await call(url(), 'GET', '/public/notices');
     expect(list.status).toBe(200);
     expect(list.body.items.map((n: any) => n.noticeId)).toEqual(expect.arrayContaining([noticeA.id, noticeB.id]));
+    // Nothing has ended yet: no past notices.
+    expect((await call(url(), 'GET', '/public/notices?period=past')).body).toMatchObject({ total: 0, items: [] });
+    expect((await call(url(), 'GET', '/public/notices?period=later')).status).toBe(400);
+    // The window's days as the public calendar shows them: National Day and its make-up Saturday named.
+    const days = await call(url(), 'GET', '/calendar/days?from=2025-09-29&to=2025-10-13');
+    expect(days.status).toBe(200);
+    expect(days.body.days).toHaveLength(15);
+    expect(days.body.days.find((d: any) => d.date === '2025-10-01')).toMatchObject({ working: false, kind: 'holiday', name: '国庆节' });
+    expect(days.body.days.find((d: any) => d.date === '2025-10-11')).toMatchObject({ working: true, kind: 'make-up-workday' });
+    expect(days.body.days.filter((d: any) => d.working && d.date > '2025-09-29')).toHaveLength(5);
+    expect((await call(url(), 'GET', '/calendar/days?from=2025-10-13&to=2025-09-29')).status).toBe(400);
+    expect((await call(url(), 'GET', '/calendar/days?from=2025-01-01&to=2025-12-31')).status).toBe(400);
     const details = await call(url(), 'GET', `/public/notices/${noticeA.id}`);
     expect(details.body).toMatchObject({
       institution: { name: '长春一汽模具制造有限公司', creditCode: A.institution.creditCode, kind: 'employer' },
@@ -119,15 +139,26 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(anonymous.body.message).toMatch(/name/);
     expect(anonymous.body.message).toMatch(/idNumber/);
 
+    // 居民身份证号 with a wrong GB 11643 check character (a typo): refused, naming the field and the rule.
+    const typo = await call(url(), 'POST', `/public/notices/${noticeB.id}/objections`, { body: objector({ idNumber: '220102199001011234' }) });
+    expect(typo.status).toBe(400);
+    expect(typo.body.message).toMatch(/idNumber .*check character.*GB 11643/);
+
     const lodged = await call(url(), 'POST', `/public/notices/${noticeB.id}/objections`, { body: objector() });
     expect(lodged.status).toBe(201);
     expect(lodged.body.receiptNumber).toMatch(/^YY-20250929-[2-9A-Z]{8}$/);
     const received = await waitFor('objection.received', () => events(Events.objectionReceived, B.caseId)[0]);
     expect(received.payload).toMatchObject({ noticeId: noticeB.id, receiptNumber: lodged.body.receiptNumber });
-    expect(received.value).not.toContain('220102199001011234');
+    expect(received.value).not.toContain('220102199001011239');
 
-    const onC = await call(url(), 'POST', `/public/notices/${noticeC.id}/objections`, { body: objector({ name: '李四' }) });
+    expect((await call(url(), 'POST', `/public/notices/${noticeC.id}/objections`, { body: { ...objector(), evidence: '证'.repeat(4001) } })).status).toBe(400);
+    const onC = await call(url(), 'POST', `/public/notices/${noticeC.id}/objections`, {
+      body: { ...objector({ name: '李四' }), evidence: '2025年9月实地查看照片3张，可当面提供。' },
+    });
     expect(onC.status).toBe(201);
+    // Staff read the evidence (证据及线索) with the objection.
+    const onCListed = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
+    expect(onCListed).toEqual([expect.objectContaining({ receiptNumber: onC.body.receiptNumber, evidence: '2025年9月实地查看照片3张，可当面提供。' })]);
 
     const huge = await call(url(), 'POST', `/public/notices/${noticeH.id}/objections`, { body: objector({ reason: '长'.repeat(20000) }) });
     expect(huge.status).toBe(413);
@@ -136,7 +167,7 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(capped.status).toBe(429);
 
     const staffView = await call(url(), 'GET', `/notices/${noticeB.id}/objections`, { token: staff });
-    expect(staffView.body.items[0]).toMatchObject({ objectorName: '张三', objectorIdNumber: '2201**********1234', status: 'open' });
+    expect(staffView.body.items[0]).toMatchObject({ objectorName: '张三', objectorIdNumber: '2201**********1239', status: 'open' });
   });
 
   it('centre staff investigate and settle objections with reasons; upheld for the whole case = not passed', async () => {
@@ -144,9 +175,15 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect((await call(url(), 'POST', `/objections/${objB.id}/investigation`, { token: staff, body: { note: '安排实地核查' } })).status).toBe(200);
     const noScope = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: staff, body: { outcome: 'upheld', reason: '核查属实' } });
     expect(noScope.status).toBe(400);
-    const otherCity = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: await token('center-staff', '220200'), body: { outcome: 'dismissed', reason: 'x' } });
+    const otherCity = await call(url(), 'POST', `/objections/${objB.id}/resolution`, {
+      token: await token('center-staff', '220200'),
+      body: { outcome: 'dismissed', reason: 'x' },
+    });
     expect(otherCity.status).toBe(404);
-    const upheld = await call(url(), 'POST', `/objections/${objB.id}/resolution`, { token: staff, body: { outcome: 'upheld', scope: 'whole-case', reason: '经实地核查，实操场地不符合要求，异议成立。' } });
+    const upheld = await call(url(), 'POST', `/objections/${objB.id}/resolution`, {
+      token: staff,
+      body: { outcome: 'upheld', scope: 'whole-case', reason: '经实地核查，实操场地不符合要求，异议成立。' },
+    });
     expect(upheld.status).toBe(200);
     // The window is still running: the notice stays up until its end date.
     expect(upheld.body.notice).toMatchObject({ status: 'open', outcome: null });
@@ -163,7 +200,7 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(strike.status).toBe(200);
     const status = await call(url(), 'GET', `/public/objections/${onS.body.receiptNumber}`);
     expect(status.body).toMatchObject({ status: 'upheld', resolutionReason: '保育师考评人员不足，核减该职业。' });
-    expect(JSON.stringify(status.body)).not.toContain('220102199001011234');
+    expect(JSON.stringify(status.body)).not.toContain('220102199001011239');
 
     const [objC] = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
     expect((await call(url(), 'POST', `/objections/${objC.id}/investigation`, { token: staff, body: { note: '调取材料' } })).status).toBe(200);
@@ -175,13 +212,27 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(closedA).toMatchObject({ outcome: 'no-objection', filingStatus: 'requested' });
     const closedB = await noticeWhen(B.caseId, (n) => n.status === 'closed', 'closed');
     expect(closedB).toMatchObject({ outcome: 'objection-upheld', filingStatus: 'none' });
+    // 往期公示: the public sees ended notices with their result.
+    const past = (await call(url(), 'GET', '/public/notices?period=past')).body;
+    expect(past.items.find((n: any) => n.noticeId === noticeA.id)).toMatchObject({ status: 'closed', outcome: 'no-objection', acceptingObjections: false });
+    expect(past.items.find((n: any) => n.noticeId === noticeB.id)).toMatchObject({ outcome: 'objection-upheld' });
+    expect((await call(url(), 'GET', '/public/notices')).body.items.map((n: any) => n.noticeId)).not.toContain(noticeA.id);
     await noticeWhen(C.caseId, (n) => n.status === 'awaiting-objections', 'held for its objection');
     const struck = await noticeWhen(S.caseId, (n) => n.status === 'closed', 'closed');
     expect(struck).toMatchObject({ outcome: 'occupations-struck', remainingOccupations: [lathe], filingStatus: 'requested' });
 
-    expect((await waitFor('notice.closed A', () => events(Events.noticeClosed, A.caseId)[0])).payload).toMatchObject({ outcome: 'no-objection', remainingOccupations: [lathe] });
-    expect((await waitFor('notice.closed B', () => events(Events.noticeClosed, B.caseId)[0])).payload).toMatchObject({ outcome: 'objection-upheld', remainingOccupations: [] });
-    expect((await waitFor('filing.requested A', () => events(Events.filingRequested, A.caseId)[0])).payload).toMatchObject({ noticeId: noticeA.id, jurisdiction: '220100' });
+    expect((await waitFor('notice.closed A', () => events(Events.noticeClosed, A.caseId)[0])).payload).toMatchObject({
+      outcome: 'no-objection',
+      remainingOccupations: [lathe],
+    });
+    expect((await waitFor('notice.closed B', () => events(Events.noticeClosed, B.caseId)[0])).payload).toMatchObject({
+      outcome: 'objection-upheld',
+      remainingOccupations: [],
+    });
+    expect((await waitFor('filing.requested A', () => events(Events.filingRequested, A.caseId)[0])).payload).toMatchObject({
+      noticeId: noticeA.id,
+      jurisdiction: '220100',
+    });
 
     const late = await call(url(), 'POST', `/public/notices/${noticeA.id}/objections`, { body: objector() });
     expect(late.status).toBe(409);
@@ -200,7 +251,10 @@ describe('publication: notice, objections, filing notice, register, national fee
 
   it('an objection settled after the window closes the notice then', async () => {
     const [objC] = (await call(url(), 'GET', `/notices/${noticeC.id}/objections`, { token: staff })).body.items;
-    const dismissed = await call(url(), 'POST', `/objections/${objC.id}/resolution`, { token: staff, body: { outcome: 'dismissed', reason: '经核查，异议不成立。' } });
+    const dismissed = await call(url(), 'POST', `/objections/${objC.id}/resolution`, {
+      token: staff,
+      body: { outcome: 'dismissed', reason: '经核查，异议不成立。' },
+    });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body.notice).toMatchObject({ status: 'closed', outcome: 'objections-dismissed' });
     await waitFor('filing.requested C', () => events(Events.filingRequested, C.caseId)[0]);
@@ -233,7 +287,9 @@ describe('publication: notice, objections, filing notice, register, national fee
     // 备案编号: one per institution, kept by the add-occupation filing.
     const addOcc = filings.find((f) => f.caseId === batch[0].caseId);
     expect(addOcc.filingNumber).toBe(filings.find((f) => f.caseId === A.caseId).filingNumber);
-    expect(new Set(filings.map((f) => f.filingNumber))).toEqual(new Set(Array.from({ length: n - 1 }, (_, i) => `220000-2025-${String(i + 1).padStart(4, '0')}`)));
+    expect(new Set(filings.map((f) => f.filingNumber))).toEqual(
+      new Set(Array.from({ length: n - 1 }, (_, i) => `220000-2025-${String(i + 1).padStart(4, '0')}`)),
+    );
     // Issuing twice is refused.
     expect((await call(url(), 'POST', `/filing-requests/${noticeA.id}/issue`, { token: approver })).status).toBe(409);
 
@@ -259,11 +315,20 @@ describe('publication: notice, objections, filing notice, register, national fee
     expect(byName.body.items[0]).toMatchObject({ creditCode: A.institution.creditCode, jurisdiction: '220100', status: 'valid' });
     expect(byName.body.items[0].occupations.map((o: any) => o.code).sort()).toEqual(['4-07-05-02', '6-18-01-01']);
     expect(byName.body.items[0].filings).toHaveLength(2);
+    // The register is public: the address, but no contact person, phone or e-mail (personal data).
+    expect(byName.body.items[0].address).toBe(A.institution.address);
+    expect(byName.body.items[0].contact).toBeUndefined();
+    for (const personal of [A.institution.contact.person, A.institution.contact.phone, A.institution.contact.email])
+      expect(JSON.stringify(byName.body)).not.toContain(String(personal));
 
     const level4childcare = await call(url(), 'GET', '/public/register?occupation=4-07-05-02&level=4&city=220100');
     expect(level4childcare.body.items.map((i: any) => i.creditCode)).toEqual([A.institution.creditCode]);
     expect((await call(url(), 'GET', '/public/register?occupation=4-07-05-02&level=1')).body.total).toBe(0);
     expect((await call(url(), 'GET', `/public/register?occupation=${encodeURIComponent('车工')}&city=220200`)).body.total).toBe(5);
+
+    const byCode = await call(url(), 'GET', `/public/register?creditCode=${A.institution.creditCode}`);
+    expect(byCode.body.items.map((i: any) => i.creditCode)).toEqual([A.institution.creditCode]);
+    expect((await call(url(), 'GET', '/public/register?creditCode=91220101MA0Y3B9X1')).status).toBe(400);
 
     const all = await call(url(), 'GET', '/public/register?pageSize=5');
     expect(all.body.total).toBe(12); // A and C plus ten from the batch (the add-occupation case extended A)
@@ -275,7 +340,9 @@ describe('publication: notice, objections, filing notice, register, national fee
     const latheCov = coverage.body.occupations.find((o: any) => o.code === '6-18-01-01');
     expect(latheCov.jurisdictions.map((j: any) => j.code)).toEqual(['220100', '220200']);
     expect(latheCov.citiesWithout.map((j: any) => j.code)).toContain('220300');
-    expect(coverage.body.occupations.find((o: any) => o.code === '4-07-05-02').jurisdictions).toEqual([{ code: '220100', name: '长春市', institutions: 1, levels: [4] }]);
+    expect(coverage.body.occupations.find((o: any) => o.code === '4-07-05-02').jurisdictions).toEqual([
+      { code: '220100', name: '长春市', institutions: 1, levels: [4] },
+    ]);
   });
 
   it('replays the national feed twice with the same ids: a consumer deduping on ce_id sees nothing new; reconciliation names the missing ids', async () => {
@@ -327,51 +394,132 @@ describe('publication: notice, objections, filing notice, register, national fee
 
   let noticeG: any;
 
-  it('refuses to date a notice in a year without calendar data (dead-lettered at once), and accepts it once an administrator loads the year', async () => {
+  it('keeps an approval whose notice window reaches a year without calendar data waiting, visibly, and opens its notice once an administrator loads the year', async () => {
     await setClock('2027-01-04T02:00:00.000Z');
+    const health = (await call(url(), 'GET', '/health/ready')).body;
+    expect(health.checks.calendar).toMatchObject({ ok: false, affectsReadiness: false, detail: expect.stringContaining('no data for 2027') });
+    expect((await call(url(), 'GET', '/calendar')).body.coverage).toMatchObject({ coveredUntil: null, nextMissingYear: 2027 });
     const G = approval();
-    const meta = await approve(kafka, G);
-    const parked = await waitFor('the approval in the DLT', () => recorder.find((m) => m.topic === `${Events.caseApproved.topic}.dlt` && m.headers[Headers.id] === meta.id)[0]);
-    expect(parked.headers[Headers.dltErrorKind]).toBe('unprocessable');
-    expect(parked.headers[Headers.dltError]).toContain('no official holiday data for year 2027');
-    expect((await call(url(), 'GET', `/notices/by-case/${G.caseId}`, { token: staff })).status).toBe(404);
+    await approve(kafka, G);
+    const waiting = await waitFor('notice.awaiting-calendar for G', () => events(Events.noticeAwaitingCalendar, G.caseId)[0]);
+    expect(waiting.payload).toMatchObject({ caseId: G.caseId, year: 2027, approvedAt: G.approvedAt });
+    const listed = await call(url(), 'GET', '/notices/awaiting-calendar', { token: provinceStaff });
+    expect(listed.body.items).toEqual([expect.objectContaining({ caseId: G.caseId, waitingForYear: 2027, institutionName: G.institution.name })]);
+    const byCase = await call(url(), 'GET', `/notices/by-case/${G.caseId}`, { token: staff });
+    expect(byCase.status).toBe(404);
+    expect(byCase.body.message).toContain('waits for the 2027 working-day calendar');
+    // Nothing is dead-lettered, and the approval delivered again changes nothing.
+    await approve(kafka, G);
+    expect(recorder.find((m) => m.topic === `${Events.caseApproved.topic}.dlt` && m.key === G.caseId)).toEqual([]);
 
     const wrongYear = await call(url(), 'POST', '/calendar/overrides', { token: admin, body: { year: 2027, days: [{ date: '2028-01-01', kind: 'holiday' }] } });
     expect(wrongYear.status).toBe(400);
-    expect((await call(url(), 'POST', '/calendar/overrides', { token: staff, body: { year: 2027, days: [{ date: '2027-01-01', kind: 'holiday' }] } })).status).toBe(403);
+    expect(
+      (await call(url(), 'POST', '/calendar/overrides', { token: staff, body: { year: 2027, days: [{ date: '2027-01-01', kind: 'holiday' }] } })).status,
+    ).toBe(403);
     const loaded = await call(url(), 'POST', '/calendar/overrides', {
       token: admin,
-      body: { year: 2027, source: 'test arrangement', days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday', note: '元旦' })) },
+      body: {
+        year: 2027,
+        source: 'test arrangement',
+        days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday', note: '元旦' })),
+      },
     });
     expect(loaded.status).toBe(201);
     expect(loaded.body.coveredYears).toContain(2027);
     expect((await call(url(), 'GET', '/calendar')).body.coveredYears).toContain(2027);
     // The loaded year travels to review (stage time limits) as an event, written with the overrides; refused loads emit nothing.
-    const sent = await waitFor('calendar overrides-loaded 2027', () => events(Events.calendarOverridesLoaded, 'calendar-2027')[0]);
+    // The topic is read from its beginning and other spec files load 2027 too: this spec's load is the one made at its clock.
+    const ours = () => events(Events.calendarOverridesLoaded, 'calendar-2027').filter((e) => String(e.payload.loadedAt).startsWith('2027-01-04T02:'));
+    const sent = await waitFor('calendar overrides-loaded 2027', () => ours()[0]);
     expect(sent.payload).toEqual({
       year: 2027,
       days: ['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, kind: 'holiday' })),
       loadedBy: { subject: expect.any(String), role: 'admin', jurisdiction: '220000' },
       loadedAt: expect.stringMatching(/^2027-01-04T02:00/), // the clock set above, ticking on
     });
-    expect(events(Events.calendarOverridesLoaded, 'calendar-2027')).toHaveLength(1);
+    expect(ours()).toHaveLength(1);
 
-    await approve(kafka, G);
-    // 2027-01-04 (Mon) goes up; counting from the next day: 1/5, 1/6, 1/7, 1/8, 1/11.
+    // The waiting notice opens by itself: 2027-01-04 (Mon) goes up; counting from the next day: 1/5, 1/6, 1/7, 1/8, 1/11.
     noticeG = await noticeOf(G.caseId);
-    expect(noticeG).toMatchObject({ startDate: '2027-01-04', endDate: '2027-01-11' });
+    expect(noticeG).toMatchObject({ startDate: '2027-01-04', endDate: '2027-01-11', status: 'open' });
+    // The row is committed before the relay publishes its event: wait for it, then there is exactly one.
+    await waitFor('the notice-opened event of G', () => events(Events.noticeOpened, G.caseId).length > 0);
+    expect(events(Events.noticeOpened, G.caseId)).toHaveLength(1);
+    expect((await call(url(), 'GET', '/notices/awaiting-calendar', { token: provinceStaff })).body.items).toEqual([]);
+    expect(events(Events.noticeAwaitingCalendar, G.caseId)).toHaveLength(1);
   });
 
   it('limits objections per client address', async () => {
-    const limited = await startServiceProcess({ service: 'publication', name: 'publication-limited', env: { ...ENV, OBJECTION_RATE_LIMIT: '2', NOTICE_SCHEDULER: 'off' } });
+    const limited = await startServiceProcess({
+      service: 'publication',
+      name: 'publication-limited',
+      env: { ...ENV, OBJECTION_RATE_LIMIT: '2', OBJECTION_MAX_PER_NOTICE: '100', NOTICE_SCHEDULER: 'off' },
+    });
+    const lodgeFrom = (svc: ServiceProcess, forwardedFor?: string) =>
+      fetch(`${svc.url}/public/notices/${noticeG.id}/objections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: JSON.stringify(objector()),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     try {
       await call(limited.url, 'POST', '/test/clock', { body: { now: '2027-01-05T02:00:00.000Z' } });
-      for (let i = 0; i < 2; i++) expect((await call(limited.url, 'POST', `/public/notices/${noticeG.id}/objections`, { body: objector() })).status).toBe(201);
-      const third = await call(limited.url, 'POST', `/public/notices/${noticeG.id}/objections`, { body: objector() });
+      // No trusted proxy configured: X-Forwarded-For is not believed, so it cannot be used to dodge the limit.
+      for (let i = 0; i < 2; i++) expect((await lodgeFrom(limited, `198.51.100.${i}`)).status).toBe(201);
+      const third = await lodgeFrom(limited, '198.51.100.9');
       expect(third.status).toBe(429);
       expect(third.body.message).toContain('too many objections from this address');
     } finally {
       await limited.stop();
+    }
+    // Behind the console server or an ingress (TRUST_PROXY=loopback here): each visitor has their own bucket, keyed on
+    // the address the trusted proxy forwards, and the proxy's own address is not one shared bucket.
+    const proxied = await startServiceProcess({
+      service: 'publication',
+      name: 'publication-proxied',
+      env: {
+        ...ENV,
+        OBJECTION_RATE_LIMIT: '2',
+        OBJECTION_MAX_PER_NOTICE: '100',
+        NOTICE_SCHEDULER: 'off',
+        TRUST_PROXY: 'loopback',
+        METRICS_ALLOW: '10.0.0.0/8',
+        DOCS_ALLOW: 'none',
+      },
+    });
+    try {
+      await call(proxied.url, 'POST', '/test/clock', { body: { now: '2027-01-05T02:00:00.000Z' } });
+      for (let i = 0; i < 2; i++) expect((await lodgeFrom(proxied, '203.0.113.7')).status).toBe(201);
+      expect((await lodgeFrom(proxied, '203.0.113.7')).status).toBe(429);
+      // A client cannot prepend its own entry: the rightmost untrusted address counts.
+      expect((await lodgeFrom(proxied, '198.51.100.1, 203.0.113.7')).status).toBe(429);
+      expect((await lodgeFrom(proxied, '203.0.113.8')).status).toBe(201);
+      // /metrics and /docs restricted by configuration: the monitoring subnet reads metrics, nobody reads the docs.
+      const get = async (path: string, forwardedFor?: string) =>
+        (await fetch(`${proxied.url}${path}`, { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} })).status;
+      expect(await get('/metrics', '10.4.0.9')).toBe(200);
+      expect(await get('/metrics', '203.0.113.7')).toBe(404);
+      expect(await get('/metrics')).toBe(404); // the console's loopback address is not the monitoring subnet
+      expect([await get('/docs'), await get('/docs/openapi.json', '10.4.0.9')]).toEqual([404, 404]);
+      expect(await get('/health/ready', '203.0.113.7')).toBe(200);
+      // Unrestricted (the default), as on the other replicas.
+      expect([(await fetch(`${url()}/docs/openapi.json`)).status, (await fetch(`${url()}/metrics`)).status]).toEqual([200, 200]);
+      const db = new Client({ connectionString: process.env.DATABASE_URL });
+      await db.connect();
+      try {
+        const { rows } = await db.query(
+          `SELECT client_ip, count(*)::int AS n FROM publication.objection WHERE notice_id = $1 AND client_ip LIKE '203.0.113.%' GROUP BY client_ip ORDER BY client_ip`,
+          [noticeG.id],
+        );
+        expect(rows).toEqual([
+          { client_ip: '203.0.113.7', n: 2 },
+          { client_ip: '203.0.113.8', n: 1 },
+        ]);
+      } finally {
+        await db.end();
+      }
+    } finally {
+      await proxied.stop();
     }
   });
 
@@ -380,21 +528,41 @@ describe('publication: notice, objections, filing notice, register, national fee
     await db.connect();
     try {
       // One still-open objection goes under investigation (核查): that step is audited too.
-      const { rows: [open] } = await db.query(`SELECT id FROM publication.objection WHERE status = 'open' ORDER BY received_at LIMIT 1`);
+      const {
+        rows: [open],
+      } = await db.query(`SELECT id FROM publication.objection WHERE status = 'open' ORDER BY received_at LIMIT 1`);
       expect((await call(url(), 'POST', `/objections/${open.id}/investigation`, { token: provinceStaff, body: { note: '安排实地核查' } })).status).toBe(200);
-      const { rows: [investigated] } = await db.query(`SELECT reason, actor, details FROM publication.audit_log WHERE action = 'objection-investigated' ORDER BY seq DESC LIMIT 1`);
-      expect(investigated).toMatchObject({ reason: '安排实地核查', actor: { role: 'center-staff', jurisdiction: '220000' }, details: { objectionId: open.id } });
+      const {
+        rows: [investigated],
+      } = await db.query(`SELECT reason, actor, details FROM publication.audit_log WHERE action = 'objection-investigated' ORDER BY seq DESC LIMIT 1`);
+      expect(investigated).toMatchObject({
+        reason: '安排实地核查',
+        actor: { role: 'center-staff', jurisdiction: '220000' },
+        details: { objectionId: open.id },
+      });
 
       expect((await call(url(), 'GET', '/audit/verify', { token: staff })).status).toBe(403);
       const verdict = await call(url(), 'GET', '/audit/verify', { token: admin });
       expect(verdict.body).toMatchObject({ ok: true, schema: 'publication' });
       const { rows } = await db.query(`SELECT action, count(*)::int AS n FROM publication.audit_log GROUP BY action`);
       const counts = Object.fromEntries(rows.map((r: { action: string; n: number }) => [r.action, r.n]));
-      for (const action of ['notice-opened', 'objection-lodged', 'objection-resolved', 'notice-held-for-objections', 'notice-closed', 'filing-notice-issued', 'calendar-overrides-loaded', 'feed-replayed']) {
+      for (const action of [
+        'notice-opened',
+        'notice-awaiting-calendar',
+        'objection-lodged',
+        'objection-resolved',
+        'notice-held-for-objections',
+        'notice-closed',
+        'filing-notice-issued',
+        'calendar-overrides-loaded',
+        'feed-replayed',
+      ]) {
         expect({ action, logged: (counts[action] ?? 0) > 0 }).toEqual({ action, logged: true });
       }
       // The approval delivered twice opened one notice, and audited one opening.
-      const { rows: opened } = await db.query(`SELECT count(*)::int AS n FROM publication.audit_log WHERE action = 'notice-opened' GROUP BY case_id HAVING count(*) > 1`);
+      const { rows: opened } = await db.query(
+        `SELECT count(*)::int AS n FROM publication.audit_log WHERE action = 'notice-opened' GROUP BY case_id HAVING count(*) > 1`,
+      );
       expect(opened).toEqual([]);
     } finally {
       await db.end();
@@ -404,7 +572,10 @@ describe('publication: notice, objections, filing notice, register, national fee
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/publication/src/feed/replay-feed.cli.ts', ...args], { cwd: ROOT, env: process.env });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/publication/src/feed/replay-feed.cli.ts', ...args], {
+      cwd: ROOT,
+      env: process.env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));

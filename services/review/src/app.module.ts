@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@filing/auth';
 import { MessagingModule } from '@filing/messaging';
-import { DatabaseModule, RuntimeModule } from '@filing/runtime';
+import { DatabaseModule, RuntimeModule, ServiceConfigModule } from '@filing/runtime';
 import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { reviewDatabase } from './infrastructure/database';
-import { reviewInstance } from './infrastructure/review-instance.config';
+import { ReviewInstanceConfig, reviewInstance } from './infrastructure/review.config';
 
 @Module({
   imports: [
     RuntimeModule.forService(),
+    // The service's settings, read and checked once at start-up, injectable everywhere.
+    ServiceConfigModule.of(ReviewInstanceConfig, reviewInstance),
     AuthModule.forRoot(),
     DatabaseModule.forService(reviewDatabase),
     MessagingModule.forService({

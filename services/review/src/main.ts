@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startHybridService } from '@filing/messaging';
 import { AppModule } from './app.module';
-import { reviewInstance } from './infrastructure/review-instance.config';
+import { reviewInstance } from './infrastructure/review.config';
 
 startHybridService(AppModule, {
   name: `review-${reviewInstance.jurisdiction}`,

@@ -66,7 +66,12 @@ describe('review: tiered review with a federated city instance', () => {
     const badSize = await call(changchun, 'POST', `/cases/${id}/expert-request`, cityStaff, { workPlan: '方案', groupSize: 4, reserves: 2 });
     expect(badSize.status).toBe(400);
     expect(JSON.stringify(badSize.body.message)).toContain('odd');
-    const foreign = await call(changchun, 'POST', `/cases/${id}/expert-request`, cityStaff, { workPlan: '方案', groupSize: 5, reserves: 2, occupationCodes: ['4-07-05-02'] });
+    const foreign = await call(changchun, 'POST', `/cases/${id}/expert-request`, cityStaff, {
+      workPlan: '方案',
+      groupSize: 5,
+      reserves: 2,
+      occupationCodes: ['4-07-05-02'],
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.body.message).toContain('4-07-05-02');
     const requested = await call(changchun, 'POST', `/cases/${id}/expert-request`, cityStaff, {
@@ -76,7 +81,10 @@ describe('review: tiered review with a federated city instance', () => {
       maxPerEmployer: 1,
     });
     expect(requested.status).toBe(200);
-    expect(requested.body).toMatchObject({ stage: 'EXPERT_GROUP_REQUESTED', expertRequest: { occupationCodes: [lathe.code, welder.code], databaseLevel: '220100' } });
+    expect(requested.body).toMatchObject({
+      stage: 'EXPERT_GROUP_REQUESTED',
+      expertRequest: { occupationCodes: [lathe.code, welder.code], databaseLevel: '220100' },
+    });
     const request = await waitFor('expert-group requested', () => published(Events.expertGroupRequested.topic, id)[0]);
     expect(request).toMatchObject({
       jurisdiction: '220100',
@@ -99,7 +107,13 @@ describe('review: tiered review with a federated city instance', () => {
       const r = await call(province, 'GET', '/queue', provinceStaff);
       return r.body.rechecks?.find((x: any) => x.caseId === id);
     });
-    expect(queued).toMatchObject({ gate: 'preliminary', jurisdiction: '220100', status: 'pending', opinion: { result: 'pass' }, allowedActions: ['pass', 'fail'] });
+    expect(queued).toMatchObject({
+      gate: 'preliminary',
+      jurisdiction: '220100',
+      status: 'pending',
+      opinion: { result: 'pass' },
+      allowedActions: ['pass', 'fail'],
+    });
     expect(queued.institution.contact.phone).toBe('139****1234'); // the province has no need to call the applicant
     expect(queued.deadline).toMatchObject({ limitWorkingDays: 10, overdue: false });
 
@@ -125,7 +139,9 @@ describe('review: tiered review with a federated city instance', () => {
       return r.body.items.find((x: any) => x.caseId === id && x.gate === 'comprehensive');
     });
     expect(second.opinion).toMatchObject({ result: 'pass', total: 86.4 });
-    expect((await call(province, 'POST', `/rechecks/${second.id}/decision`, provinceStaff, { decision: 'pass', reason: '综合技术评估意见复核通过' })).status).toBe(200);
+    expect(
+      (await call(province, 'POST', `/rechecks/${second.id}/decision`, provinceStaff, { decision: 'pass', reason: '综合技术评估意见复核通过' })).status,
+    ).toBe(200);
     await waitForStage(changchun, id, 'APPROVAL', cityStaff);
 
     // 审定 by the Changchun HRSS bureau: the case waits in its approver's queue.
@@ -136,7 +152,12 @@ describe('review: tiered review with a federated city instance', () => {
     const approved = await call(changchun, 'POST', `/cases/${id}/approve`, cityApprover, { note: '同意备案' });
     expect(approved).toMatchObject({ status: 200, body: { stage: 'PUBLIC_NOTICE', approval: { approvalBody: 'local-hrss-bureau' } } });
     const approvedEvent = await waitFor('case approved', () => published(Events.caseApproved.topic, id)[0]);
-    expect(approvedEvent).toMatchObject({ jurisdiction: '220100', approvalBody: 'local-hrss-bureau', score: 86.4, institution: { creditCode: applicantInst.creditCode } });
+    expect(approvedEvent).toMatchObject({
+      jurisdiction: '220100',
+      approvalBody: 'local-hrss-bureau',
+      score: 86.4,
+      institution: { creditCode: applicantInst.creditCode },
+    });
 
     // Publication closes the notice and the province issues the filing notice.
     await produceEvent(kafka, Events.noticeClosed, {
@@ -202,7 +223,7 @@ describe('review: tiered review with a federated city instance', () => {
     expect(own.map((c: any) => c.id)).toEqual([id]);
     expect(own[0]).toMatchObject({ stage: 'FILING_NOTICE_ISSUED', myActions: [] });
     const stranger = await token('applicant', '220100', { creditCode: institution('employer', 'x').creditCode });
-    expect((await call(changchun, 'GET', `/cases/${id}`, stranger)).status).toBe(403);
+    expect((await call(changchun, 'GET', `/cases/${id}`, stranger)).status).toBe(404);
   });
 
   it('takes a province-level 社评组织 case straight to the 厅长办公会, which must record its meeting reference', async () => {
@@ -231,7 +252,10 @@ describe('review: tiered review with a federated city instance', () => {
     expect(missing.body.message).toContain('meetingReference');
     expect((await call(province, 'GET', `/cases/${id}`, staff)).body.stage).toBe('APPROVAL');
     const ok = await call(province, 'POST', `/cases/${id}/approve`, approver, { meetingReference: '厅长办公会〔2026〕第 23 次' });
-    expect(ok.body).toMatchObject({ stage: 'PUBLIC_NOTICE', approval: { approvalBody: 'director-office-meeting', meetingReference: '厅长办公会〔2026〕第 23 次' } });
+    expect(ok.body).toMatchObject({
+      stage: 'PUBLIC_NOTICE',
+      approval: { approvalBody: 'director-office-meeting', meetingReference: '厅长办公会〔2026〕第 23 次' },
+    });
     const event = await waitFor('case approved', () => published(Events.caseApproved.topic, id)[0]);
     expect(event).toMatchObject({ jurisdiction: '220000', approvalBody: 'director-office-meeting', meetingReference: '厅长办公会〔2026〕第 23 次', score: 81 });
     expect(published(Events.recheckRequested.topic, id)).toEqual([]);
@@ -256,7 +280,10 @@ describe('review: tiered review with a federated city instance', () => {
         const q = await call(province, 'GET', '/rechecks', provinceStaff);
         return q.body.items.find((x: any) => x.caseId === id);
       });
-      expect((await call(province, 'POST', `/rechecks/${r.id}/decision`, provinceStaff, { decision: 'fail', reason: `第${round}次：材料不全，缺考评员名册` })).status).toBe(200);
+      expect(
+        (await call(province, 'POST', `/rechecks/${r.id}/decision`, provinceStaff, { decision: 'fail', reason: `第${round}次：材料不全，缺考评员名册` }))
+          .status,
+      ).toBe(200);
       const returned = await waitForStage(changchun, id, 'RETURNED', cityStaff);
       expect(returned).toMatchObject({ returnCount: round, lastReason: `第${round}次：材料不全，缺考评员名册` });
       const ev = await waitFor('case returned', () => published(Events.caseReturned.topic, id).find((e: any) => e.returnCount === round));
@@ -265,7 +292,15 @@ describe('review: tiered review with a federated city instance', () => {
         caseId: id,
         round,
         materials: [
-          { materialId: randomUUID(), checklistItem: 'assessor-roster', fileName: `roster-v${round + 1}.pdf`, contentType: 'application/pdf', size: 1000, sha256: 'b'.repeat(64), version: round + 1 },
+          {
+            materialId: randomUUID(),
+            checklistItem: 'assessor-roster',
+            fileName: `roster-v${round + 1}.pdf`,
+            contentType: 'application/pdf',
+            size: 1000,
+            sha256: 'b'.repeat(64),
+            version: round + 1,
+          },
         ],
         resubmittedAt: new Date().toISOString(),
       });
@@ -275,7 +310,10 @@ describe('review: tiered review with a federated city instance', () => {
     const final = (await call(changchun, 'GET', `/cases/${id}`, cityStaff)).body;
     const actions = final.history.map((h: any) => h.action);
     expect(actions.slice(-6)).toEqual(['preliminary-opinion', 'recheck-fail', 'resubmit', 'preliminary-opinion', 'recheck-fail', 'resubmit']);
-    expect(final.history.filter((h: any) => h.action === 'recheck-fail').map((h: any) => h.reason)).toEqual(['第1次：材料不全，缺考评员名册', '第2次：材料不全，缺考评员名册']);
+    expect(final.history.filter((h: any) => h.action === 'recheck-fail').map((h: any) => h.reason)).toEqual([
+      '第1次：材料不全，缺考评员名册',
+      '第2次：材料不全，缺考评员名册',
+    ]);
     expect(final.history.filter((h: any) => h.action === 'resubmit').map((h: any) => h.details.round)).toEqual([1, 2]);
   });
 
@@ -311,7 +349,11 @@ describe('review: tiered review with a federated city instance', () => {
     await waitForStage(changchun, other, 'SUBMITTED', staff);
     expect((await call(changchun, 'POST', `/cases/${other}/not-accept`, staff, {})).status).toBe(400);
     expect((await call(changchun, 'POST', `/cases/${other}/not-accept`, staff, { reason: '不属于本级受理范围' })).body).toMatchObject({ stage: 'CLOSED' });
-    expect(await waitFor('case rejected', () => published(Events.caseRejected.topic, other)[0])).toMatchObject({ atStage: 'SUBMITTED', finalStage: 'CLOSED', reason: '不属于本级受理范围' });
+    expect(await waitFor('case rejected', () => published(Events.caseRejected.topic, other)[0])).toMatchObject({
+      atStage: 'SUBMITTED',
+      finalStage: 'CLOSED',
+      reason: '不属于本级受理范围',
+    });
   });
 
   it('keeps a Changchun reviewer off a Jilin City case, which the province instance serves for Jilin City', async () => {
@@ -320,8 +362,8 @@ describe('review: tiered review with a federated city instance', () => {
     const id = await submit(kafka, '220200', institution('employer', '吉林化纤集团有限责任公司', '91220201'));
     // Jilin City has no instance of its own: the province instance keeps its cases.
     await waitForStage(province, id, 'SUBMITTED', jilinStaff);
-    expect((await call(province, 'GET', `/cases/${id}`, changchunStaff)).status).toBe(403);
-    expect((await call(province, 'POST', `/cases/${id}/accept`, changchunStaff, {})).status).toBe(403);
+    expect((await call(province, 'GET', `/cases/${id}`, changchunStaff)).status).toBe(404);
+    expect((await call(province, 'POST', `/cases/${id}/accept`, changchunStaff, {})).status).toBe(404);
     expect((await call(changchun, 'GET', `/cases/${id}`, changchunStaff)).status).toBe(404);
     const queue = await call(province, 'GET', '/queue', changchunStaff);
     expect(JSON.stringify(queue.body)).not.toContain(id);
@@ -329,7 +371,7 @@ describe('review: tiered review with a federated city instance', () => {
     const jilinQueue = await call(province, 'GET', '/queue', jilinStaff);
     expect(jilinQueue.body.waiting.map((c: any) => c.id)).toContain(id);
     expect((await call(province, 'POST', `/cases/${id}/accept`, jilinStaff, {})).body).toMatchObject({ stage: 'ACCEPTED' });
-    expect((await call(province, 'GET', `/cases/${id}`, changchunStaff)).status).toBe(403);
+    expect((await call(province, 'GET', `/cases/${id}`, changchunStaff)).status).toBe(404);
   });
 
   it('applies a consumed event delivered twice only once', async () => {
@@ -382,7 +424,10 @@ describe('review: tiered review with a federated city instance', () => {
     expect(ok.body).toMatchObject({ ok: true, schema: 'review_220100' });
     expect(ok.body.entries).toBeGreaterThan(20);
     const run = (schema: string) =>
-      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'services/review/src/audit/verify-audit.cli.ts', '--schema', schema], { cwd: ROOT, env: process.env }).then(
+      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'services/review/src/audit/verify-audit.cli.ts', '--schema', schema], {
+        cwd: ROOT,
+        env: process.env,
+      }).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );

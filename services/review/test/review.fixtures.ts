@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
-import { Events, Role } from '@filing/contracts';
-import { produceEvent, ServiceProcess, waitFor } from '@filing/testing';
+import { Events, newCreditCode, Role } from '@filing/contracts';
+import { httpRequest, produceEvent, ServiceProcess, waitFor } from '@filing/testing';
 import type { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A credit code of the right shape (review does not re-check the check digit; intake does). */
+/** A valid credit code starting with `prefix` (intake admits only valid ones). */
 export function creditCode(prefix = '91220101'): string {
-  let s = prefix;
-  while (s.length < 18) s += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
-  return s;
+  return newCreditCode(prefix);
 }
 
 export function institution(kind: 'employer' | 'social-org', name: string, prefix = '91220101') {
@@ -37,13 +34,8 @@ export interface Reply {
 }
 
 export async function call(svc: ServiceProcess, method: string, path: string, bearer: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(`${svc.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const r = await httpRequest(`${svc.url}${path}`, { method, token: bearer, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: r.status, body: r.json };
 }
 
 export async function waitForStage(svc: ServiceProcess, caseId: string, stage: string, bearer: string): Promise<any> {
@@ -115,4 +107,18 @@ export async function opinion(
     leaderExpertId: leader,
     submittedAt: new Date().toISOString(),
   });
+}
+
+/**
+ * Test set-up only: puts a Changchun case at a stage directly in the database, for a spec about what happens from
+ * there (the steps before it are covered by the specs that drive them).
+ */
+export async function putAtStage(caseId: string, stage: string): Promise<void> {
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    await db.query(`UPDATE review_220100.review_case SET stage = $2 WHERE id = $1`, [caseId, stage]);
+  } finally {
+    await db.end();
+  }
 }

@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
 import { StandardsModule } from '../standards/standards.module';
 import { FillScoreSheetController } from './commands/fill-score-sheet/fill-score-sheet.controller';
+import { FillScoreSheetHandler } from './commands/fill-score-sheet/fill-score-sheet.handler';
+import { LeaderOpinion } from './commands/leader-opinion';
+import { RecordCaseFactsHandler } from './commands/record-case-facts/record-case-facts.handler';
 import { RecordCaseFactsMessageController } from './commands/record-case-facts/record-case-facts.message-controller';
 import { RecordFindingController } from './commands/record-finding/record-finding.controller';
+import { RecordFindingHandler } from './commands/record-finding/record-finding.handler';
+import { RecordGroupHandler } from './commands/record-group/record-group.handler';
 import { RecordGroupMessageController } from './commands/record-group/record-group.message-controller';
+import { RecordStageChangeHandler } from './commands/record-stage-change/record-stage-change.handler';
+import { RecordStageChangeMessageController } from './commands/record-stage-change/record-stage-change.message-controller';
 import { SubmitComprehensiveOpinionController } from './commands/submit-comprehensive-opinion/submit-comprehensive-opinion.controller';
+import { SubmitComprehensiveOpinionHandler } from './commands/submit-comprehensive-opinion/submit-comprehensive-opinion.handler';
 import { SubmitPreliminaryOpinionController } from './commands/submit-preliminary-opinion/submit-preliminary-opinion.controller';
+import { SubmitPreliminaryOpinionHandler } from './commands/submit-preliminary-opinion/submit-preliminary-opinion.handler';
 import { SubmitTechnicalOpinionController } from './commands/submit-technical-opinion/submit-technical-opinion.controller';
-import { TrackStageMessageController } from './commands/track-stage/track-stage.message-controller';
-import { EvaluationStore } from './evaluation-store';
-import { OpinionPublisher } from './opinion-publisher';
+import { SubmitTechnicalOpinionHandler } from './commands/submit-technical-opinion/submit-technical-opinion.handler';
+import { EvaluationRepository } from './infrastructure/evaluation.repository';
+import { GetConsolidationController } from './queries/get-consolidation/get-consolidation.controller';
 import { GetEvaluationController } from './queries/get-evaluation/get-evaluation.controller';
 import { GetOpinionController } from './queries/get-opinion/get-opinion.controller';
 import { GetScoreSheetsController } from './queries/get-score-sheets/get-score-sheets.controller';
@@ -19,7 +28,7 @@ import { GetScoreSheetsController } from './queries/get-score-sheets/get-score-s
   controllers: [
     RecordCaseFactsMessageController,
     RecordGroupMessageController,
-    TrackStageMessageController,
+    RecordStageChangeMessageController,
     RecordFindingController,
     FillScoreSheetController,
     SubmitPreliminaryOpinionController,
@@ -28,7 +37,19 @@ import { GetScoreSheetsController } from './queries/get-score-sheets/get-score-s
     GetEvaluationController,
     GetScoreSheetsController,
     GetOpinionController,
+    GetConsolidationController,
   ],
-  providers: [EvaluationStore, OpinionPublisher],
+  providers: [
+    EvaluationRepository,
+    LeaderOpinion,
+    RecordCaseFactsHandler,
+    RecordGroupHandler,
+    RecordStageChangeHandler,
+    RecordFindingHandler,
+    FillScoreSheetHandler,
+    SubmitPreliminaryOpinionHandler,
+    SubmitTechnicalOpinionHandler,
+    SubmitComprehensiveOpinionHandler,
+  ],
 })
 export class EvaluationsModule {}

@@ -1,10 +1,10 @@
-import { messagingTablesMigration } from '@filing/messaging';
+import { messagingMigrations } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
-import { StandardVersion } from '../standards/domain/standard.entity';
-import { Evaluation } from '../evaluations/domain/evaluation.entity';
-import { Finding } from '../evaluations/domain/finding.entity';
-import { Opinion } from '../evaluations/domain/opinion.entity';
-import { ScoreSheet } from '../evaluations/domain/score-sheet.entity';
+import { StandardVersion } from '../standards/infrastructure/standard-version.entity';
+import { Evaluation } from '../evaluations/infrastructure/evaluation.entity';
+import { Finding } from '../evaluations/infrastructure/finding.entity';
+import { Opinion } from '../evaluations/infrastructure/opinion.entity';
+import { ScoreSheet } from '../evaluations/infrastructure/score-sheet.entity';
 import { CreateAssessment1764200000001 } from './migrations/1764200000001-create-assessment.migration';
 import { SeedDefaultStandards1764200000002 } from './migrations/1764200000002-seed-default-standards.migration';
 import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
@@ -14,5 +14,5 @@ export const SCHEMA = 'assessment';
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [StandardVersion, Evaluation, Finding, ScoreSheet, Opinion],
-  migrations: [messagingTablesMigration(SCHEMA), CreateAssessment1764200000001, SeedDefaultStandards1764200000002, AuditLog1764900000001],
+  migrations: [...messagingMigrations(SCHEMA), CreateAssessment1764200000001, SeedDefaultStandards1764200000002, AuditLog1764900000001],
 };

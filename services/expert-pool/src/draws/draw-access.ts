@@ -1,6 +1,6 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Principal } from '@filing/auth';
+import { NotAllowed, NotFound } from '@filing/runtime';
 import { Draw } from './infrastructure/draw.entity';
 
 /** The discipline officer (机关纪委) of the database's level draws. */
@@ -21,8 +21,19 @@ export function isCentreStaff(d: Draw, p: Principal): boolean {
   return p.hasRole('center-staff') && (p.jurisdiction === d.caseJurisdiction || p.jurisdiction === d.databaseLevel);
 }
 
+/** Who deals with a draw at all: its officer, the centre staff concerned, its members and reserves. */
+export function canSeeDraw(d: Draw, p: Principal): boolean {
+  return isOfficer(d, p) || isCentreStaff(d, p) || isMember(d, p) || isReserve(d, p);
+}
+
+/** Anyone else hears that the draw does not exist (404, as for another jurisdiction's case everywhere). */
+export function assertSeesDraw(d: Draw, p: Principal): void {
+  if (!canSeeDraw(d, p)) throw new NotFound(`draw ${d.id} not found`);
+}
+
 export function assertOfficer(d: Draw, p: Principal): void {
-  if (!isOfficer(d, p)) throw new ForbiddenException(`only the discipline officer of ${d.databaseLevel} acts on this draw`);
+  assertSeesDraw(d, p);
+  if (!isOfficer(d, p)) throw new NotAllowed(`only the discipline officer of ${d.databaseLevel} acts on this draw`);
 }
 
 /** The draw, row-locked; `secrets` also loads the snapshot, the seed and the exclusions (never loaded by default). */
@@ -30,6 +41,6 @@ export async function drawForUpdate(m: EntityManager, id: string, opts: { secret
   const qb = m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id });
   if (opts.secrets) qb.addSelect(['d.snapshot', 'd.seed', 'd.exclusions']);
   const d = await qb.getOne();
-  if (!d) throw new NotFoundException(`draw ${id} not found`);
+  if (!d) throw new NotFound(`draw ${id} not found`);
   return d;
 }

@@ -10,9 +10,7 @@ export function seesIdentities(d: Draw, p: Principal): boolean {
   return FORMED.includes(d.status) && isCentreStaff(d, p);
 }
 
-export function canSeeDraw(d: Draw, p: Principal): boolean {
-  return isOfficer(d, p) || isCentreStaff(d, p) || isMember(d, p) || isReserve(d, p);
-}
+export { canSeeDraw } from './draw-access';
 
 /** A draw as the caller may see it: everyone sees counts and the commitment; identities only per `seesIdentities`. */
 export function drawView(d: Draw, p: Principal) {
@@ -50,7 +48,9 @@ export function drawView(d: Draw, p: Principal) {
         ? {
             sealed: false,
             members: d.members.map((m) => ({ expertId: m.expertId, name: m.name, occupationCodes: m.occupationCodes, state: m.state })),
-            ...(officer ? { reserves: d.reserves.map((r, i) => ({ rank: i + 1, expertId: r.expertId, name: r.name, occupationCodes: r.occupationCodes })) } : {}),
+            ...(officer
+              ? { reserves: d.reserves.map((r, i) => ({ rank: i + 1, expertId: r.expertId, name: r.name, occupationCodes: r.occupationCodes })) }
+              : {}),
             reserveCount: d.reserves.length,
             replacements: d.replacements,
             votes: d.votes,

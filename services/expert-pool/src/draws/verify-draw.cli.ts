@@ -18,7 +18,8 @@ export function verifyFile(path: string): { code: number; text: string } {
   if (report.match) {
     return {
       code: 0,
-      text: `MATCH: draw ${published.snapshot.drawId} (case ${published.snapshot.caseId}) recomputed from ${published.snapshot.pool.length} eligible experts\n` +
+      text:
+        `MATCH: draw ${published.snapshot.drawId} (case ${published.snapshot.caseId}) recomputed from ${published.snapshot.pool.length} eligible experts\n` +
         `  commitment ${report.recomputed!.commitment}\n  members    ${report.recomputed!.members.join(', ')}\n  reserves   ${report.recomputed!.reserves.join(', ')}`,
     };
   }

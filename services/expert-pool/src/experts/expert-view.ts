@@ -24,6 +24,7 @@ export function expertView(e: Expert, viewer: Principal) {
     declaredConflicts: e.declaredConflicts,
     relativesEmployers: e.relativesEmployers,
     serviceHistory: e.serviceHistory,
+    account: e.accountSubject ? { subject: e.accountSubject, username: e.accountUsername, linkedAt: e.accountLinkedAt, linkedBy: e.accountLinkedBy } : null,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     version: e.version,

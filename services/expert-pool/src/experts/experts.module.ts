@@ -1,22 +1,45 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { text } from 'express';
+import { Module } from '@nestjs/common';
+import { CreateExpertHandler } from './commands/create-expert/create-expert.handler';
+import { UpdateExpertHandler } from './commands/update-expert/update-expert.handler';
+import { ChangeExpertStatusHandler } from './commands/change-expert-status/change-expert-status.handler';
+import { LinkAccountHandler } from './commands/link-account/link-account.handler';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CreateExpertController } from './commands/create-expert/create-expert.controller';
 import { UpdateExpertController } from './commands/update-expert/update-expert.controller';
 import { ChangeExpertStatusController } from './commands/change-expert-status/change-expert-status.controller';
 import { ImportExpertsController } from './commands/import-experts/import-experts.controller';
 import { ImportExpertsHandler } from './commands/import-experts/import-experts.handler';
+import { GetImportTemplateController } from './queries/get-import-template/get-import-template.controller';
 import { GetImportJobController } from './queries/get-import-job/get-import-job.controller';
 import { ListExpertsController } from './queries/list-experts/list-experts.controller';
 import { GetExpertController } from './queries/get-expert/get-expert.controller';
+import { LinkAccountController } from './commands/link-account/link-account.controller';
+import { ExpertAccountCheck } from './expert-account.check';
+import { ExpertAccess } from './expert-access';
 
 @Module({
   // Import routes come before `experts/:id` so "imports" is never read as an expert id.
-  controllers: [ImportExpertsController, GetImportJobController, CreateExpertController, ListExpertsController, UpdateExpertController, ChangeExpertStatusController, GetExpertController],
-  providers: [ImportExpertsHandler],
+  controllers: [
+    ImportExpertsController,
+    GetImportTemplateController,
+    GetImportJobController,
+    CreateExpertController,
+    ListExpertsController,
+    UpdateExpertController,
+    ChangeExpertStatusController,
+    LinkAccountController,
+    GetExpertController,
+  ],
+  // Every route of the service: an expert token acts only through a record whose account link agrees.
+  providers: [
+    ExpertAccess,
+    CreateExpertHandler,
+    UpdateExpertHandler,
+    ChangeExpertStatusHandler,
+    LinkAccountHandler,
+    ImportExpertsHandler,
+    { provide: APP_INTERCEPTOR, useClass: ExpertAccountCheck },
+  ],
 })
-export class ExpertsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // CSV imports may be sent as a plain text/csv body; the global parsers only read JSON and forms.
-    consumer.apply(text({ type: 'text/csv', limit: '50mb' })).forRoutes({ path: 'experts/imports', method: RequestMethod.POST });
-  }
-}
+// A text/csv import body is read by the import controller itself, after the caller is authenticated.
+export class ExpertsModule {}

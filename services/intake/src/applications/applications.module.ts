@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CreateApplicationHandler } from './commands/create-application/create-application.handler';
+import { SubmitApplicationHandler } from './commands/submit-application/submit-application.handler';
+import { ResubmitApplicationHandler } from './commands/resubmit-application/resubmit-application.handler';
+import { RecordOnTimelineHandler } from './commands/record-on-timeline.handler';
+import { TimelineRepository } from './infrastructure/timeline.repository';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { CreateApplicationController } from './commands/create-application/create-application.controller';
 import { RecordFilingMessageController } from './commands/record-filing/record-filing.message-controller';
+import { RecordHistoricalFilingMessageController } from './commands/record-historical-filing/record-historical-filing.message-controller';
+import { RecordRegisterChangeMessageController } from './commands/record-register-change/record-register-change.message-controller';
 import { RecordOutcomeMessageController } from './commands/record-outcome/record-outcome.message-controller';
 import { RecordReturnMessageController } from './commands/record-return/record-return.message-controller';
 import { RecordStageChangeMessageController } from './commands/record-stage-change/record-stage-change.message-controller';
@@ -13,6 +20,8 @@ import { DownloadMaterialController } from './queries/download-material/download
 import { GetApplicationController } from './queries/get-application/get-application.controller';
 import { GetChecklistController } from './queries/get-checklist/get-checklist.controller';
 import { ListApplicationsController } from './queries/list-applications/list-applications.controller';
+import { ListMaterialAccessController } from './queries/list-material-access/list-material-access.controller';
+import { RecordExpertGroupMessageController } from './commands/record-expert-group/record-expert-group.message-controller';
 import { ListMaterialsController } from './queries/list-materials/list-materials.controller';
 
 @Module({
@@ -26,11 +35,23 @@ import { ListMaterialsController } from './queries/list-materials/list-materials
     GetApplicationController,
     ListMaterialsController,
     DownloadMaterialController,
+    ListMaterialAccessController,
     RecordStageChangeMessageController,
     RecordReturnMessageController,
     RecordOutcomeMessageController,
     RecordFilingMessageController,
+    RecordRegisterChangeMessageController,
+    RecordHistoricalFilingMessageController,
+    RecordExpertGroupMessageController,
   ],
-  providers: [ApplicationAccess, IdempotencyStore],
+  providers: [
+    CreateApplicationHandler,
+    SubmitApplicationHandler,
+    ResubmitApplicationHandler,
+    ApplicationAccess,
+    IdempotencyStore,
+    TimelineRepository,
+    RecordOnTimelineHandler,
+  ],
 })
 export class ApplicationsModule {}

@@ -1,8 +1,11 @@
-import { intEnv } from '@filing/runtime';
+import { intakeConfig } from './intake.config';
 
-/** Largest material file accepted, in bytes (MATERIAL_MAX_BYTES; 20 MB by default). */
+/** Largest material file accepted, in bytes (MATERIAL_MAX_BYTES, declared in intake.config.ts). */
 export function materialMaxBytes(): number {
-  const n = intEnv('MATERIAL_MAX_BYTES', 20 * 1024 * 1024);
-  if (n < 1) throw new Error('configuration: MATERIAL_MAX_BYTES must be positive');
-  return n;
+  return intakeConfig.materialMaxBytes;
+}
+
+/** Total bytes of all material versions one application may hold (MATERIAL_QUOTA_BYTES, declared in intake.config.ts). */
+export function materialQuotaBytes(): number {
+  return intakeConfig.materialQuotaBytes;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReplayFeedController } from './commands/replay-feed/replay-feed.controller';
+import { FeedRepository } from './infrastructure/feed.repository';
 import { ReconcileFeedController } from './queries/reconcile-feed/reconcile-feed.controller';
 
-@Module({ controllers: [ReplayFeedController, ReconcileFeedController] })
+@Module({ controllers: [ReplayFeedController, ReconcileFeedController], providers: [FeedRepository] })
 export class FeedModule {}

@@ -1,8 +1,11 @@
-import { messagingTablesMigration } from '@filing/messaging';
+import { messagingMigrations } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
 import { CreatePublication1764200000001 } from './migrations/1764200000001-create-publication.migration';
 import { AddFilingNumber1764200000002 } from './migrations/1764200000002-add-filing-number.migration';
 import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
+import { ObjectionEvidence1765000000001 } from './migrations/1765000000001-objection-evidence.migration';
+import { NoticeAwaitingCalendar1765000000002 } from './migrations/1765000000002-notice-awaiting-calendar.migration';
+import { DocumentsAndRegisterStatus1766200000001 } from './migrations/1766200000001-documents-and-register-status.migration';
 
 export const SCHEMA = 'publication';
 
@@ -10,5 +13,13 @@ export const SCHEMA = 'publication';
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [],
-  migrations: [messagingTablesMigration(SCHEMA), CreatePublication1764200000001, AddFilingNumber1764200000002, AuditLog1764900000001],
+  migrations: [
+    ...messagingMigrations(SCHEMA),
+    CreatePublication1764200000001,
+    AddFilingNumber1764200000002,
+    AuditLog1764900000001,
+    ObjectionEvidence1765000000001,
+    NoticeAwaitingCalendar1765000000002,
+    DocumentsAndRegisterStatus1766200000001,
+  ],
 };

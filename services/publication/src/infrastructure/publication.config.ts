@@ -26,6 +26,10 @@ export interface PublicationConfig {
   objectionMaxPerNotice: number;
   objectionMaxBodyBytes: number;
   centreContacts: Record<string, CentreContact>;
+  /** 公示编号 template with {year} and {seq}, counted per jurisdiction and year. */
+  publicNoticeNumberTemplate: string;
+  /** The console's public address: a filing notice's QR code opens `<this>/verify/<filingId>`. */
+  publicConsoleUrl: string;
 }
 
 export function loadPublicationConfig(): PublicationConfig {
@@ -33,6 +37,8 @@ export function loadPublicationConfig(): PublicationConfig {
   if (noticeWorkingDays < 5) throw new Error('configuration: NOTICE_WORKING_DAYS must be at least 5 (procedure: 公示不少于5个工作日)');
   const noticeNumberTemplate = env('FILING_NOTICE_NUMBER_TEMPLATE', '吉人社备〔{year}〕{seq}号');
   assertNoticeNumberTemplate(noticeNumberTemplate, 'FILING_NOTICE_NUMBER_TEMPLATE');
+  const publicNoticeNumberTemplate = env('PUBLIC_NOTICE_NUMBER_TEMPLATE', '公示〔{year}〕第{seq}号');
+  assertNoticeNumberTemplate(publicNoticeNumberTemplate, 'PUBLIC_NOTICE_NUMBER_TEMPLATE');
   const filingNumberTemplate = env('FILING_NUMBER_TEMPLATE', '220000-{year}-{seq:4}');
   assertNoticeNumberTemplate(filingNumberTemplate, 'FILING_NUMBER_TEMPLATE');
   let centreContacts: Record<string, CentreContact> = {};
@@ -56,6 +62,8 @@ export function loadPublicationConfig(): PublicationConfig {
     objectionMaxPerNotice: intEnv('OBJECTION_MAX_PER_NOTICE', 200),
     objectionMaxBodyBytes: intEnv('OBJECTION_MAX_BODY_BYTES', 16 * 1024),
     centreContacts,
+    publicNoticeNumberTemplate,
+    publicConsoleUrl: publicConsoleUrl(),
   };
 }
 
@@ -67,4 +75,15 @@ export function centreContactFor(config: PublicationConfig, jurisdiction: string
   if (configured) return configured;
   const name = findJurisdiction(jurisdiction)?.name ?? jurisdiction;
   return { unit: `${name}职业技能鉴定中心` };
+}
+
+function publicConsoleUrl(): string {
+  const raw = env('PUBLIC_CONSOLE_URL', 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw)) throw new Error(`configuration: PUBLIC_CONSOLE_URL must be an http(s) address, got ${raw}`);
+  return raw;
+}
+
+/** Where a filing notice's QR code points: the console's public verification page of that filing. */
+export function verificationUrl(config: PublicationConfig, filingId: string): string {
+  return `${config.publicConsoleUrl}/verify/${filingId}`;
 }

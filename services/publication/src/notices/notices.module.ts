@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CloseDueNoticesScheduler } from './commands/close-due-notices/close-due-notices.scheduler';
-import { NoticeCloser } from './commands/close-due-notices/notice-closer';
+import { CloseDueNoticesHandler } from './commands/close-due-notices/close-due-notices.handler';
+import { OpenNoticeHandler } from './commands/open-notice/open-notice.handler';
+import { NoticesRepository } from './infrastructure/notices.repository';
 import { OpenNoticeMessageController } from './commands/open-notice/open-notice.message-controller';
 import { GetNoticeController } from './queries/get-notice/get-notice.controller';
 import { ListNoticesController } from './queries/list-notices/list-notices.controller';
@@ -10,7 +12,7 @@ import { ListOpenNoticesController } from './queries/list-open-notices/list-open
 @Module({
   imports: [CalendarModule],
   controllers: [OpenNoticeMessageController, ListOpenNoticesController, GetNoticeController, ListNoticesController],
-  providers: [NoticeCloser, CloseDueNoticesScheduler],
-  exports: [NoticeCloser],
+  providers: [NoticesRepository, CloseDueNoticesHandler, OpenNoticeHandler, CloseDueNoticesScheduler],
+  exports: [CloseDueNoticesHandler],
 })
 export class NoticesModule {}

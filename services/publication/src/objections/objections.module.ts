@@ -4,12 +4,20 @@ import { InvestigateObjectionController } from './commands/investigate-objection
 import { LodgeObjectionController } from './commands/lodge-objection/lodge-objection.controller';
 import { ObjectionBodyLimitMiddleware } from './commands/lodge-objection/objection-body-limit.middleware';
 import { ResolveObjectionController } from './commands/resolve-objection/resolve-objection.controller';
+import { ExportObjectionsController } from './queries/export-objections/export-objections.controller';
 import { GetObjectionStatusController } from './queries/get-objection-status/get-objection-status.controller';
 import { ListObjectionsController } from './queries/list-objections/list-objections.controller';
 
 @Module({
   imports: [NoticesModule],
-  controllers: [LodgeObjectionController, InvestigateObjectionController, ResolveObjectionController, ListObjectionsController, GetObjectionStatusController],
+  controllers: [
+    LodgeObjectionController,
+    InvestigateObjectionController,
+    ResolveObjectionController,
+    ListObjectionsController,
+    ExportObjectionsController,
+    GetObjectionStatusController,
+  ],
 })
 export class ObjectionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,14 +1,24 @@
-import { messagingTablesMigration } from '@filing/messaging';
+import { messagingMigrations } from '@filing/messaging';
 import { ServiceDatabaseOptions } from '@filing/runtime';
-import { ReviewCase } from '../cases/domain/case.entity';
+import { ReviewCase } from '../cases/infrastructure/case.entity';
 import { CreateCase1764100000001 } from './migrations/1764100000001-create-case.migration';
 import { LifecycleAuditRecheck1764200000001 } from './migrations/1764200000001-lifecycle-audit-recheck.migration';
 import { PublicNotice1764300000001 } from './migrations/1764300000001-public-notice.migration';
 import { CalendarOverride1764600000001 } from './migrations/1764600000001-calendar-override.migration';
-import { reviewInstance } from './review-instance.config';
+import { NoticeWaiting1765000000001 } from './migrations/1765000000001-notice-waiting.migration';
+import { AuditLogColumns1766150000001 } from './migrations/1766150000001-audit-log-columns.migration';
+import { reviewInstance } from './review.config';
 
 export const reviewDatabase: ServiceDatabaseOptions = {
   schema: reviewInstance.schema,
   entities: [ReviewCase],
-  migrations: [messagingTablesMigration(reviewInstance.schema), CreateCase1764100000001, LifecycleAuditRecheck1764200000001, PublicNotice1764300000001, CalendarOverride1764600000001],
+  migrations: [
+    ...messagingMigrations(reviewInstance.schema),
+    CreateCase1764100000001,
+    LifecycleAuditRecheck1764200000001,
+    PublicNotice1764300000001,
+    CalendarOverride1764600000001,
+    NoticeWaiting1765000000001,
+    AuditLogColumns1766150000001,
+  ],
 };

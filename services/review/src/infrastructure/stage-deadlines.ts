@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CASE_STAGES, CaseStage } from '@filing/contracts';
-import { CalendarOverride, WorkingDayCalendar } from '@filing/calendar';
-import { chinaDate, Clock } from '@filing/runtime';
-import { parseStageLimits, StageDeadline, stageDeadline, StageLimits } from '../cases/domain/stage-time-limits';
-import { reviewInstance } from './review-instance.config';
+import { CaseStage } from '@filing/contracts';
+import { CalendarOverride, watchCalendarCoverage, WorkingDayCalendar } from '@filing/calendar';
+import { chinaDate, Clock, HealthRegistry } from '@filing/runtime';
+import { StageDeadline, stageDeadline, StageLimits } from '../cases/domain/stage-time-limits';
+import { ReviewInstanceConfig, reviewInstance } from './review.config';
 
 /**
  * Time limits per stage (REVIEW_STAGE_LIMITS, JSON of working days per stage) counted on the shared working-day
@@ -14,24 +14,35 @@ import { reviewInstance } from './review-instance.config';
  */
 @Injectable()
 export class StageDeadlines {
-  readonly limits: StageLimits = parseStageLimits(process.env.REVIEW_STAGE_LIMITS, CASE_STAGES);
+  readonly limits: StageLimits;
   private calendar = new WorkingDayCalendar();
 
   constructor(
+    @Inject(ReviewInstanceConfig) config: ReviewInstanceConfig,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    health: HealthRegistry,
+  ) {
+    this.limits = config.stageLimits;
+    // Stage deadlines count on this calendar too: warn before its data ends.
+    watchCalendarCoverage(health, clock, () => this.currentCalendar());
+  }
 
   /**
    * Re-reads the loaded overrides; call before `of()`. Read per request rather than cached so a year loaded at
    * publication counts at once on every replica (the table holds at most a few hundred days).
    */
   async refresh(): Promise<this> {
+    this.calendar = await this.currentCalendar();
+    return this;
+  }
+
+  /** The shared calendar plus the overrides loaded so far. */
+  async currentCalendar(): Promise<WorkingDayCalendar> {
     const overrides: CalendarOverride[] = await this.dataSource.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM ${reviewInstance.schema}.calendar_override ORDER BY date`,
     );
-    this.calendar = new WorkingDayCalendar(overrides);
-    return this;
+    return new WorkingDayCalendar(overrides);
   }
 
   today(): string {

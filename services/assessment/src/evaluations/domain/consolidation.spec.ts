@@ -23,7 +23,13 @@ const standard: StandardDocument = {
         { id: 'a2', title: 'a2', maxPoints: 4, method: 'onsite', guidance: '', evidence: '' },
       ],
     },
-    { id: 'B', title: '管理制度', maxPoints: 10, occupationRelated: false, subItems: [{ id: 'b1', title: 'b1', maxPoints: 10, method: 'materials', guidance: '', evidence: '' }] },
+    {
+      id: 'B',
+      title: '管理制度',
+      maxPoints: 10,
+      occupationRelated: false,
+      subItems: [{ id: 'b1', title: 'b1', maxPoints: 10, method: 'materials', guidance: '', evidence: '' }],
+    },
   ],
   vetoes: [{ id: 'V1', title: '弄虚作假' }],
 };

@@ -1,5 +1,6 @@
 // Consolidation of the members' score sheets into the group's result (综合汇总). Pure domain code.
 import { ScoringScope, StandardDocument } from '../../standards/domain/standard';
+import { evaluationResult, TriggeredVeto, triggeredVetoes } from './veto-rule';
 
 export interface ConsolidationOptions {
   /** From this many sheets on, the highest and the lowest score of each item are dropped (trimmed mean). */
@@ -36,11 +37,7 @@ export interface ConsolidatedItem {
   score: number;
 }
 
-export interface TriggeredVeto {
-  vetoId: string;
-  title: string;
-  flaggedBy: string[];
-}
+export type { TriggeredVeto };
 
 export interface Consolidation {
   items: ConsolidatedItem[];
@@ -83,7 +80,12 @@ export function trimmedMean(values: number[]): number {
  * rounded item scores, scaled to the standard's total for an add-occupation case. Any veto flagged by any member
  * fails the case whatever the total (一票否决).
  */
-export function consolidate(standard: StandardDocument, scope: ScoringScope, sheets: SheetScores[], options: ConsolidationOptions = DEFAULT_CONSOLIDATION): Consolidation {
+export function consolidate(
+  standard: StandardDocument,
+  scope: ScoringScope,
+  sheets: SheetScores[],
+  options: ConsolidationOptions = DEFAULT_CONSOLIDATION,
+): Consolidation {
   if (sheets.length === 0) throw new Error('consolidation needs at least one submitted score sheet');
   const trimmed = sheets.length >= options.trimFromMembers && sheets.length >= 3;
   const items: ConsolidatedItem[] = scope.items.map((item) => {
@@ -108,9 +110,7 @@ export function consolidate(standard: StandardDocument, scope: ScoringScope, she
 
   const rawTotal = round2(items.reduce((sum, i) => sum + i.score, 0));
   const total = round2(rawTotal * scope.scale);
-  const vetoes: TriggeredVeto[] = standard.vetoes
-    .map((v) => ({ vetoId: v.id, title: v.title, flaggedBy: sheets.filter((s) => s.vetoes.includes(v.id)).map((s) => s.expertId) }))
-    .filter((v) => v.flaggedBy.length > 0);
+  const vetoes = triggeredVetoes(standard, sheets);
   const vetoed = vetoes.length > 0;
   return {
     items,
@@ -121,7 +121,7 @@ export function consolidate(standard: StandardDocument, scope: ScoringScope, she
     passLine: standard.passLine,
     vetoes,
     vetoed,
-    result: !vetoed && total >= standard.passLine ? 'pass' : 'fail',
+    result: evaluationResult(total, standard.passLine, vetoes),
     options,
   };
 }

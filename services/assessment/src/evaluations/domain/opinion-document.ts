@@ -1,7 +1,7 @@
 // The opinion as a document: what the leader submitted, with everything the paper form shows. Pure domain code.
 import type { OpinionKind, OpinionSubmitted } from '@filing/contracts';
 import type { Consolidation } from './consolidation';
-import type { GroupMember } from './evaluation.entity';
+import type { GroupMember } from './group-member';
 
 export interface OpinionDocument {
   opinionId: string;

@@ -24,7 +24,8 @@ export function sheetProblems(standard: StandardDocument, scope: ScoringScope, s
       );
       continue;
     }
-    if (!Number.isFinite(score) || score < 0 || score > sub.maxPoints) problems.push(`sub-item ${subItemId} (${sub.title}): score ${score} is outside 0..${sub.maxPoints}`);
+    if (!Number.isFinite(score) || score < 0 || score > sub.maxPoints)
+      problems.push(`sub-item ${subItemId} (${sub.title}): score ${score} is outside 0..${sub.maxPoints}`);
   }
   const vetoIds = new Set(standard.vetoes.map((v) => v.id));
   const seenVetoes = new Set<string>();

@@ -5,7 +5,7 @@ import { StandardDocument } from '../../standards/domain/standard';
 import { validateStandard } from '../../standards/domain/standard-validation';
 
 /**
- * Loads the two default standards (domain.md §1.2) shipped as data. They are marked provisional: they stand in for
+ * Loads the two default standards (docs/domain.md §1.2) shipped as data. They are marked provisional: they stand in for
  * the official Attachments 1 and 2 until an administrator loads those as new versions.
  */
 export class SeedDefaultStandards1764200000002 implements MigrationInterface {

@@ -5,7 +5,7 @@ import { validateStandard } from './standard-validation';
 
 const defaults = [employer, socialOrg] as StandardDocument[];
 
-describe('the default standards (domain.md §1.2)', () => {
+describe('the default standards (docs/domain.md §1.2)', () => {
   it.each(defaults.map((d) => [d.standardId, d]))('%s is valid, 100 points, pass at 70, marked provisional pending the official attachment', (_id, d) => {
     expect(validateStandard(d)).toEqual([]);
     expect(d).toMatchObject({ total: 100, passLine: 70, provisional: true, version: '1' });
@@ -39,8 +39,8 @@ describe('validateStandard', () => {
     const problems = validateStandard(s);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'item 1 (组织保障): sub-item points add up to 16, not the item\'s 15',
-        'item 2 (认定职业与需求): sub-item points add up to 10, not the item\'s 12',
+        "item 1 (组织保障): sub-item points add up to 16, not the item's 15",
+        "item 2 (认定职业与需求): sub-item points add up to 10, not the item's 12",
         'item points add up to 102, not the total 100',
         'id "3.1" is used twice (sub-item 3.1 of item 3 and sub-item 3.1 of item 3)',
         'passLine 120 is outside 0..100 (the total)',

@@ -61,7 +61,9 @@ export interface LoadedStandard {
 export function standardInForce(loaded: LoadedStandard[], institutionKind: string, date: string): LoadedStandard | undefined {
   return loaded
     .filter((s) => s.document.institutionKind === institutionKind && s.document.effectiveFrom <= date)
-    .sort((a, b) => (a.document.effectiveFrom === b.document.effectiveFrom ? a.loadedSeq - b.loadedSeq : a.document.effectiveFrom < b.document.effectiveFrom ? -1 : 1))
+    .sort((a, b) =>
+      a.document.effectiveFrom === b.document.effectiveFrom ? a.loadedSeq - b.loadedSeq : a.document.effectiveFrom < b.document.effectiveFrom ? -1 : 1,
+    )
     .at(-1);
 }
 

@@ -128,7 +128,10 @@ function hitsOf(c: AvoidanceCandidate, ctx: PreparedContext): RuleHit[] {
   for (const f of c.formerEmployers) {
     const by = f.to >= ctx.formerSince ? same(f) : undefined;
     if (by) {
-      hits.push({ rule: 'worked-at-applicant-recently', detail: `worked at ${describe(f)} until ${f.to} (within ${ctx.formerEmployerYears} years), matched by ${by}` });
+      hits.push({
+        rule: 'worked-at-applicant-recently',
+        detail: `worked at ${describe(f)} until ${f.to} (within ${ctx.formerEmployerYears} years), matched by ${by}`,
+      });
       break;
     }
   }
@@ -150,7 +153,10 @@ function hitsOf(c: AvoidanceCandidate, ctx: PreparedContext): RuleHit[] {
   for (const s of c.serviceHistory) {
     const by = s.servedOn >= ctx.serviceSince ? same({ name: s.applicantName, creditCode: s.applicantCreditCode }) : undefined;
     if (by) {
-      hits.push({ rule: 'recently-served-applicant', detail: `served on case ${s.caseId} for this applicant on ${s.servedOn} (within ${ctx.recentServiceMonths} months)` });
+      hits.push({
+        rule: 'recently-served-applicant',
+        detail: `served on case ${s.caseId} for this applicant on ${s.servedOn} (within ${ctx.recentServiceMonths} months)`,
+      });
       break;
     }
   }

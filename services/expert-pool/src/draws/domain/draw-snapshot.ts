@@ -71,17 +71,13 @@ const employerKeys = new Map<string, string>();
 
 /** Names compared for avoidance: no spaces, half-width brackets, lower case (有限公司 names vary in such details). */
 export function normaliseOrganisationName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .toLowerCase();
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
 }
 
 /** canonicalJson of a pool entry, written directly for the usual three keys (the hot path of a 100k pool). */
 function poolEntryJson(e: PoolEntry): string {
-  if (Object.keys(e).length !== 3 || typeof e.employer !== 'string' || typeof e.expertId !== 'string' || !Array.isArray(e.occupationCodes)) return canonicalJson(e);
+  if (Object.keys(e).length !== 3 || typeof e.employer !== 'string' || typeof e.expertId !== 'string' || !Array.isArray(e.occupationCodes))
+    return canonicalJson(e);
   let occ = '';
   for (let i = 0; i < e.occupationCodes.length; i++) occ += (i ? ',' : '') + JSON.stringify(e.occupationCodes[i]);
   return `{"employer":${JSON.stringify(e.employer)},"expertId":${JSON.stringify(e.expertId)},"occupationCodes":[${occ}]}`;
@@ -89,7 +85,11 @@ function poolEntryJson(e: PoolEntry): string {
 
 export function buildSnapshot(args: Omit<DrawSnapshot, 'version' | 'pool'> & { pool: PoolEntry[] }): DrawSnapshot {
   const pool = args.pool
-    .map((p) => ({ expertId: p.expertId, employer: p.employer, occupationCodes: p.occupationCodes.length < 2 ? [...p.occupationCodes] : [...new Set(p.occupationCodes)].sort() }))
+    .map((p) => ({
+      expertId: p.expertId,
+      employer: p.employer,
+      occupationCodes: p.occupationCodes.length < 2 ? [...p.occupationCodes] : [...new Set(p.occupationCodes)].sort(),
+    }))
     .sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
   const requirements = { ...args.requirements, occupationCodes: [...new Set(args.requirements.occupationCodes)].sort() };
   return { version: CURRENT_SNAPSHOT_VERSION, drawId: args.drawId, caseId: args.caseId, databaseLevel: args.databaseLevel, requirements, pool };

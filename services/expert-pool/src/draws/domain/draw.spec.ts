@@ -27,7 +27,10 @@ const seedOf = (label: string) => sha256Hex(`seed:${label}`);
 const ids = (xs: PoolEntry[]) => xs.map((x) => x.expertId);
 
 describe('the draw', () => {
-  const snap = snapshot(pool(40, (i) => (i % 4 === 0 ? [WELDER] : [LATHE])), { groupSize: 5, occupationCodes: [LATHE, WELDER] });
+  const snap = snapshot(
+    pool(40, (i) => (i % 4 === 0 ? [WELDER] : [LATHE])),
+    { groupSize: 5, occupationCodes: [LATHE, WELDER] },
+  );
 
   it('gives the same group and reserves for the same snapshot, seed and officer entropy', () => {
     const a = runDraw(snap, seedOf('x'), 'officer says 7391');
@@ -45,7 +48,14 @@ describe('the draw', () => {
   });
 
   it('meets the requirements: occupations covered, employer cap held, members and reserves disjoint', () => {
-    const tight = snapshot(pool(30, (i) => (i === 29 ? [WELDER] : [LATHE]), (i) => `emp-${i % 10}`), { groupSize: 5, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] });
+    const tight = snapshot(
+      pool(
+        30,
+        (i) => (i === 29 ? [WELDER] : [LATHE]),
+        (i) => `emp-${i % 10}`,
+      ),
+      { groupSize: 5, maxPerEmployer: 1, occupationCodes: [LATHE, WELDER] },
+    );
     for (let i = 0; i < 50; i++) {
       const out = runDraw(tight, seedOf(`t${i}`), 'e');
       expect(groupMeets(out.members, tight.requirements)).toBe(true);
@@ -61,13 +71,28 @@ describe('the draw', () => {
   });
 
   it('names every unmet requirement before drawing', () => {
-    const problems = unmetRequirements(pool(4, () => [LATHE], () => 'same'), { groupSize: 4, reserves: 1, maxPerEmployer: 2, occupationCodes: [LATHE, WELDER] }, { minGroupSize: 3, minReserves: 2 });
+    const problems = unmetRequirements(
+      pool(
+        4,
+        () => [LATHE],
+        () => 'same',
+      ),
+      { groupSize: 4, reserves: 1, maxPerEmployer: 2, occupationCodes: [LATHE, WELDER] },
+      { minGroupSize: 3, minReserves: 2 },
+    );
     expect(problems.map((p) => p.requirement)).toEqual(['group-size', 'reserves', 'pool-size', 'occupation-coverage', 'employer-cap']);
     expect(problems.find((p) => p.requirement === 'occupation-coverage')!.message).toContain(WELDER);
   });
 
   it('refuses to draw when the order cannot meet the requirements, with a named requirement', () => {
-    const s = snapshot(pool(6, () => [LATHE], () => 'same'), { maxPerEmployer: 1 });
+    const s = snapshot(
+      pool(
+        6,
+        () => [LATHE],
+        () => 'same',
+      ),
+      { maxPerEmployer: 1 },
+    );
     expect(() => runDraw(s, seedOf('x'), 'e')).toThrow(UnmetRequirementError);
   });
 });
@@ -103,7 +128,10 @@ describe('fairness: every eligible expert is drawn with the expected frequency',
   it(`each of the 120 possible groups is equally likely (Pearson χ², df = 119, α = ${alpha})`, () => {
     expect(groups.size).toBe(120);
     const observed = [...groups.values()];
-    const stat = pearsonStatistic(observed, observed.map(() => draws / 120));
+    const stat = pearsonStatistic(
+      observed,
+      observed.map(() => draws / 120),
+    );
     expect(stat).toBeLessThan(chiSquareCritical(119, alpha));
   });
 
@@ -114,11 +142,20 @@ describe('fairness: every eligible expert is drawn with the expected frequency',
 });
 
 describe('verification', () => {
-  const snap = snapshot(pool(25, (i) => (i % 5 === 0 ? [WELDER] : [LATHE])), { groupSize: 5, occupationCodes: [LATHE, WELDER] });
+  const snap = snapshot(
+    pool(25, (i) => (i % 5 === 0 ? [WELDER] : [LATHE])),
+    { groupSize: 5, occupationCodes: [LATHE, WELDER] },
+  );
   const seed = seedOf('verify');
   const entropy = 'dice: 3 5 1 6';
   const out = runDraw(snap, seed, entropy);
-  const published = { snapshot: snap, commitment: out.commitment, seed, officerEntropy: entropy, result: { members: ids(out.members), reserves: ids(out.reserves) } };
+  const published = {
+    snapshot: snap,
+    commitment: out.commitment,
+    seed,
+    officerEntropy: entropy,
+    result: { members: ids(out.members), reserves: ids(out.reserves) },
+  };
 
   it('matches an honest draw', () => {
     expect(verifyDraw(published)).toMatchObject({ match: true, mismatches: [] });
@@ -152,7 +189,14 @@ describe('verification', () => {
 
 describe('reserves under the employer cap', () => {
   // The reported case: 12 employers with 3 experts each, a group of 3 at most 1 per employer, 2 reserves.
-  const shared = snapshot(pool(36, () => [LATHE], (i) => `emp-${i % 12}`), { groupSize: 3, reserves: 2, maxPerEmployer: 1 });
+  const shared = snapshot(
+    pool(
+      36,
+      () => [LATHE],
+      (i) => `emp-${i % 12}`,
+    ),
+    { groupSize: 3, reserves: 2, maxPerEmployer: 1 },
+  );
   const employers = (xs: PoolEntry[]) => xs.map((x) => x.employer);
 
   it('ranks reserves whose employers are under the cap with the members and each other, in draw order', () => {
@@ -201,7 +245,14 @@ describe('reserves under the employer cap', () => {
   it('when too few employers remain, the other unseated experts follow in draw order', () => {
     // 4 employers for a group of 3 + 2 reserves at 1 per employer: one reserve from the 4th employer, then the next
     // unseated expert in the order, whoever's colleague.
-    const tight = snapshot(pool(8, () => [LATHE], (i) => `emp-${i % 4}`), { groupSize: 3, reserves: 2, maxPerEmployer: 1 });
+    const tight = snapshot(
+      pool(
+        8,
+        () => [LATHE],
+        (i) => `emp-${i % 4}`,
+      ),
+      { groupSize: 3, reserves: 2, maxPerEmployer: 1 },
+    );
     for (let i = 0; i < 20; i++) {
       const out = runDraw(tight, seedOf(`tight-${i}`), 'officer');
       const memberEmployers = new Set(employers(out.members));
@@ -220,15 +271,29 @@ describe('reserves under the employer cap', () => {
     const out = runDraw(v1, seed, 'officer');
     const order = shuffle(v1.pool, drawGenerator(seed, 'officer', snapshotHash(v1)));
     expect(ids(out.reserves)).toEqual(ids(order.filter((e) => !ids(out.members).includes(e.expertId)).slice(0, 2)));
-    const published = { snapshot: v1, commitment: out.commitment, seed, officerEntropy: 'officer', result: { members: ids(out.members), reserves: ids(out.reserves) } };
+    const published = {
+      snapshot: v1,
+      commitment: out.commitment,
+      seed,
+      officerEntropy: 'officer',
+      result: { members: ids(out.members), reserves: ids(out.reserves) },
+    };
     expect(verifyDraw(published).match).toBe(true);
-    expect(verifyDraw({ ...published, snapshot: { ...v1, version: 3 as never } }).mismatches).toEqual([expect.stringContaining('snapshot version 3 is unknown')]);
+    expect(verifyDraw({ ...published, snapshot: { ...v1, version: 3 as never } }).mismatches).toEqual([
+      expect.stringContaining('snapshot version 3 is unknown'),
+    ]);
   });
 
   it('the verification recomputes the same reserves', () => {
     const seed = seedOf('shared-verify');
     const out = runDraw(shared, seed, 'dice');
-    const published = { snapshot: shared, commitment: out.commitment, seed, officerEntropy: 'dice', result: { members: ids(out.members), reserves: ids(out.reserves) } };
+    const published = {
+      snapshot: shared,
+      commitment: out.commitment,
+      seed,
+      officerEntropy: 'dice',
+      result: { members: ids(out.members), reserves: ids(out.reserves) },
+    };
     expect(verifyDraw(published)).toMatchObject({ match: true, recomputed: { reserves: ids(out.reserves) } });
   });
 });
@@ -268,7 +333,10 @@ describe('replacement and leader election', () => {
 
 describe('snapshot hash', () => {
   it('is sha-256 of the canonical JSON, byte for byte, and independent of input order', () => {
-    const s = snapshot(pool(300, (i) => (i % 3 ? [LATHE] : [WELDER, LATHE])), { occupationCodes: [WELDER, LATHE] });
+    const s = snapshot(
+      pool(300, (i) => (i % 3 ? [LATHE] : [WELDER, LATHE])),
+      { occupationCodes: [WELDER, LATHE] },
+    );
     expect(snapshotHash(s)).toBe(sha256Hex(canonicalJson(s)));
     expect(snapshotHash(snapshot([...s.pool].reverse(), s.requirements))).toBe(snapshotHash(s));
     expect(snapshotHash(snapshot(pool(0)))).toBe(sha256Hex(canonicalJson(snapshot(pool(0)))));

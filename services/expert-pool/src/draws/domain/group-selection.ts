@@ -30,7 +30,10 @@ export function unmetRequirements(pool: readonly PoolEntry[], req: DrawRequireme
   const needed = req.groupSize + req.reserves;
   if (pool.length < needed) {
     problems.push(
-      new UnmetRequirementError('pool-size', `needs ${needed} eligible experts (group of ${req.groupSize} + ${req.reserves} reserves), only ${pool.length} remain after avoidance`),
+      new UnmetRequirementError(
+        'pool-size',
+        `needs ${needed} eligible experts (group of ${req.groupSize} + ${req.reserves} reserves), only ${pool.length} remain after avoidance`,
+      ),
     );
   }
   for (const code of req.occupationCodes) {
@@ -44,7 +47,10 @@ export function unmetRequirements(pool: readonly PoolEntry[], req: DrawRequireme
   for (const n of perEmployer.values()) seatable += Math.min(n, req.maxPerEmployer);
   if (seatable < req.groupSize) {
     problems.push(
-      new UnmetRequirementError('employer-cap', `at most ${req.maxPerEmployer} per employer: only ${seatable} eligible experts can be seated, the group needs ${req.groupSize}`),
+      new UnmetRequirementError(
+        'employer-cap',
+        `at most ${req.maxPerEmployer} per employer: only ${seatable} eligible experts can be seated, the group needs ${req.groupSize}`,
+      ),
     );
   }
   return problems;
@@ -89,10 +95,16 @@ export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements, 
     for (const o of c.occupationCodes) uncovered.delete(o);
   }
   if (uncovered.size > 0) {
-    throw new UnmetRequirementError('occupation-coverage', `the drawn order could not cover occupation(s) ${[...uncovered].join(', ')} within ${req.groupSize} seats and ${req.maxPerEmployer} per employer`);
+    throw new UnmetRequirementError(
+      'occupation-coverage',
+      `the drawn order could not cover occupation(s) ${[...uncovered].join(', ')} within ${req.groupSize} seats and ${req.maxPerEmployer} per employer`,
+    );
   }
   if (members.length < req.groupSize) {
-    throw new UnmetRequirementError('employer-cap', `only ${members.length} of ${req.groupSize} seats could be filled within ${req.maxPerEmployer} per employer`);
+    throw new UnmetRequirementError(
+      'employer-cap',
+      `only ${members.length} of ${req.groupSize} seats could be filled within ${req.maxPerEmployer} per employer`,
+    );
   }
   // Version 1 snapshots (drawn before employer-aware reserves) keep their rule, so their published draws still verify.
   const reserves = version === 1 ? order.filter((_, i) => !seated.has(i)).slice(0, req.reserves) : rankReserves(order, seated, perEmployer, req);

@@ -55,6 +55,16 @@ export class Expert {
   @Column('jsonb', { name: 'declared_conflicts' }) declaredConflicts!: DeclaredConflict[];
   @Column('jsonb', { name: 'relatives_employers' }) relativesEmployers!: RelativeEmployer[];
   @Column('jsonb', { name: 'service_history' }) serviceHistory!: ServiceRecord[];
+  /**
+   * The identity-provider account (its token subject, `sub`) that acts as this expert, linked by centre staff. The
+   * account's `expertId` claim must name this record, and expert-pool refuses a token whose claim names a record
+   * linked to another account (README: how an expert account is provisioned).
+   */
+  @Column('text', { name: 'account_subject', nullable: true }) accountSubject!: string | null;
+  /** The account's user name at the provider, for people reading the record. */
+  @Column('text', { name: 'account_username', nullable: true }) accountUsername!: string | null;
+  @Column('timestamptz', { name: 'account_linked_at', nullable: true }) accountLinkedAt!: Date | null;
+  @Column('text', { name: 'account_linked_by', nullable: true }) accountLinkedBy!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @VersionColumn() version!: number;

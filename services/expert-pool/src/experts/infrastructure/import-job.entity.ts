@@ -1,9 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ImportJobStatus = 'running' | 'completed' | 'rejected' | 'failed';
+/** `checked`: a check (`mode: check`) found every row valid and imported nothing. */
+export type ImportJobStatus = 'running' | 'completed' | 'checked' | 'rejected' | 'failed';
+
+export type ImportMode = 'all' | 'partial' | 'check';
 
 export interface RowError {
-  /** 1-based data row (the CSV header is not counted); `line` is the CSV line it starts on. */
+  /** 1-based data row (the header is not counted); `line` is the CSV line, or the worksheet row, it starts on. */
   row: number;
   line?: number;
   problems: string[];
@@ -14,9 +17,9 @@ export interface RowError {
 export class ImportJob {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') level!: string;
-  @Column('text') format!: 'csv' | 'json';
-  /** all-or-nothing (default) or partial (valid rows imported, invalid ones listed). */
-  @Column('text') mode!: 'all' | 'partial';
+  @Column('text') format!: 'csv' | 'xlsx' | 'json';
+  /** all-or-nothing (default), partial (valid rows imported, invalid ones listed) or check (validate only: 校验). */
+  @Column('text') mode!: ImportMode;
   @Column('text') status!: ImportJobStatus;
   @Column('int') total!: number;
   @Column('int') validated!: number;

@@ -22,6 +22,11 @@ describe('material checklist', () => {
     const checklist = checklistFor('new-filing', 'employer');
     const uploaded = checklist.filter((i) => i.item !== 'sites' && i.item !== 'commitment-letter' && i.item !== 'credit-record').map((i) => i.item);
     expect(missingItems(checklist, uploaded).map((i) => i.item)).toEqual(['sites', 'commitment-letter']);
-    expect(missingItems(checklist, checklist.map((i) => i.item))).toEqual([]);
+    expect(
+      missingItems(
+        checklist,
+        checklist.map((i) => i.item),
+      ),
+    ).toEqual([]);
   });
 });

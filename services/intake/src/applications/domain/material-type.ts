@@ -13,7 +13,8 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 // OLE2 compound file: the container of the old binary .doc and .xls formats.
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Office Open XML files are zip archives whose entry names (stored in clear) show the kind of document. */
-const zipWithEntry = (bytes: Uint8Array, prefix: string) => startsWith(bytes, ZIP) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(prefix, 0, 'latin1');
+const zipWithEntry = (bytes: Uint8Array, prefix: string) =>
+  startsWith(bytes, ZIP) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(prefix, 0, 'latin1');
 
 export const MATERIAL_TYPES: readonly MaterialType[] = [
   { contentType: 'application/pdf', label: 'PDF', matches: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]) },

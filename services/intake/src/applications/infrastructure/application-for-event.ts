@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { cityOfSource } from '@filing/contracts';
 import { UnprocessableEventError } from '@filing/messaging';
-import { Application } from '../domain/application.entity';
+import { Application } from './application.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,10 +13,17 @@ export async function findApplicationForEvent(manager: EntityManager, caseId: st
 /**
  * The application a case event is about, locked for update. Every case starts at intake, and intake commits the
  * application before its submitted event can even be published, so an event about an unknown case can never become
- * processable by waiting: it goes straight to the dead-letter topic for an operator to look at.
+ * processable by waiting: it goes straight to the dead-letter topic for an operator to look at. So does an event of a
+ * city's review instance (`source`) about another jurisdiction's case.
  */
-export async function applicationForEvent(manager: EntityManager, caseId: string, topic: string): Promise<Application> {
+export async function applicationForEvent(manager: EntityManager, caseId: string, topic: string, source?: string): Promise<Application> {
   const application = await findApplicationForEvent(manager, caseId);
   if (!application) throw new UnprocessableEventError(`${topic}: case ${caseId} is not an application known to intake`);
+  // A city's review instance speaks only for its own cases: the payload's jurisdiction is checked by the consumer,
+  // the case's real one here, where it is known (ADR 0013).
+  const city = source ? cityOfSource(source) : undefined;
+  if (city && application.jurisdiction !== city) {
+    throw new UnprocessableEventError(`${topic}: ${source} may not speak for case ${caseId} of jurisdiction ${application.jurisdiction}`);
+  }
   return application;
 }

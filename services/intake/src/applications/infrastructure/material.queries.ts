@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { MaterialPart } from '@filing/contracts';
-import { Material } from '../domain/material.entity';
+import { Material } from './material.entity';
 
 /** The latest version of every checklist item uploaded for an application: what a submission carries. */
 export async function currentMaterials(manager: EntityManager, applicationId: string): Promise<Material[]> {
@@ -12,5 +12,13 @@ export async function currentMaterials(manager: EntityManager, applicationId: st
 
 /** Material metadata for an event (never the bytes). */
 export function materialPart(m: Material): MaterialPart {
-  return { materialId: m.id, checklistItem: m.checklistItem, fileName: m.fileName, contentType: m.contentType, size: m.size, sha256: m.sha256, version: m.version };
+  return {
+    materialId: m.id,
+    checklistItem: m.checklistItem,
+    fileName: m.fileName,
+    contentType: m.contentType,
+    size: m.size,
+    sha256: m.sha256,
+    version: m.version,
+  };
 }

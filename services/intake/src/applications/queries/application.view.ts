@@ -1,13 +1,15 @@
 import { maskPhone } from '@filing/auth';
 import type { InstitutionPart } from '@filing/contracts';
 import { ReadAccess } from '../domain/access-policy';
-import { Application } from '../domain/application.entity';
-import { CaseEvent } from '../domain/case-event.entity';
+import { Application } from '../infrastructure/application.entity';
+import { CaseEvent } from '../infrastructure/case-event.entity';
 
 /** The institution as this reader may see it: the contact phone masked unless the role needs it. */
 export function institutionFor(access: ReadAccess, institution: InstitutionPart): InstitutionPart {
   if (access.seesPhone) return institution;
-  return { ...institution, contact: { ...institution.contact, phone: maskPhone(institution.contact.phone) } };
+  // Rows stored before the contract required the contact may lack it: read as absent, never fail the read.
+  const contact = institution?.contact && typeof institution.contact === 'object' ? institution.contact : ({} as InstitutionPart['contact']);
+  return { ...institution, contact: { ...contact, phone: maskPhone(contact.phone) } };
 }
 
 export function applicationSummary(application: Application, access: ReadAccess) {

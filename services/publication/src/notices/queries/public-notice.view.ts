@@ -18,7 +18,10 @@ export function publicNoticeView(n: NoticeRow, config: PublicationConfig, today:
     period: { startDate: n.startDate, endDate: n.endDate, workingDays: n.workingDays, publicationDayCounts: n.publicationDayCounts },
     acceptingObjections: n.status === 'open' && today >= n.startDate && today <= n.endDate,
     status: n.status,
+    /** The notice's result once it has closed (公示结果), e.g. no-objection. */
+    outcome: n.status === 'closed' ? n.outcome : null,
     contact: centreContactFor(config, n.jurisdiction),
-    howToObject: 'Objections must give the objector’s real name, ID number and contact details and the reasons (实名书面异议); anonymous ones are not accepted.',
+    howToObject:
+      'Objections must give the objector’s real name, ID number and contact details and the reasons (实名书面异议); anonymous ones are not accepted.',
   };
 }

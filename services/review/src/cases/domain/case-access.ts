@@ -28,11 +28,16 @@ export function staffOfCase(caller: Caller, c: CaseScope, role: 'center-staff' |
 
 /** An applicant reads the cases of its own credit code. */
 export function applicantOfCase(caller: Caller, c: CaseScope): boolean {
-  return caller.roles.includes('applicant') && !!caller.creditCode && caller.creditCode === c.institution.creditCode;
+  return caller.roles.includes('applicant') && !!caller.creditCode && caller.creditCode === c.institution?.creditCode;
 }
 
 export function canReadCase(caller: Caller, c: CaseScope): boolean {
-  return staffOfCase(caller, c, 'center-staff') || staffOfCase(caller, c, 'approver') || applicantOfCase(caller, c) || caller.roles.includes('admin');
+  return (
+    staffOfCase(caller, c, 'center-staff') ||
+    staffOfCase(caller, c, 'approver') ||
+    applicantOfCase(caller, c) ||
+    (caller.roles.includes('admin') && (caller.jurisdiction === c.jurisdiction || caller.jurisdiction === PROVINCE_CODE))
+  );
 }
 
 /** Contact phones are shown to the centre that handles the case and to the applicant itself; masked for everyone else. */

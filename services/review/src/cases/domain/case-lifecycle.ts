@@ -1,7 +1,7 @@
 import type { CaseStage, Role } from '@filing/contracts';
 
 /**
- * The case lifecycle (architecture §3) as ONE table: every legal step, the stage it leaves from and goes to, who may
+ * The case lifecycle (docs/architecture.md §3) as ONE table: every legal step, the stage it leaves from and goes to, who may
  * take it, and whether it applies to city cases, province cases or both. Steps taken by `event` are driven by other
  * services' events (expert-pool, assessment, publication, intake) or by the province's re-check decision.
  */

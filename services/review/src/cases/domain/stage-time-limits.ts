@@ -1,5 +1,5 @@
 import type { CaseStage } from '@filing/contracts';
-import type { WorkingDayCalendar } from '@filing/calendar';
+import { CalendarNotCoveredError, shiftDate, type WorkingDayCalendar } from '@filing/calendar';
 
 /**
  * Time limits per stage in working days (办理时限), for the overdue flags (督办) on the work queues. The procedure fixes
@@ -19,7 +19,12 @@ export const DEFAULT_STAGE_LIMITS: Partial<Record<CaseStage, number>> = {
 };
 
 /** Aliases accepted in configuration, named after the step rather than the stage. */
-const ALIASES: Record<string, CaseStage> = { ACCEPT: 'SUBMITTED', WORK_PLAN: 'ACCEPTED', RECHECK_PRELIMINARY: 'PROVINCIAL_RECHECK_PRELIMINARY', RECHECK_COMPREHENSIVE: 'PROVINCIAL_RECHECK_COMPREHENSIVE' };
+const ALIASES: Record<string, CaseStage> = {
+  ACCEPT: 'SUBMITTED',
+  WORK_PLAN: 'ACCEPTED',
+  RECHECK_PRELIMINARY: 'PROVINCIAL_RECHECK_PRELIMINARY',
+  RECHECK_COMPREHENSIVE: 'PROVINCIAL_RECHECK_COMPREHENSIVE',
+};
 
 export type StageLimits = Partial<Record<CaseStage, number>>;
 
@@ -48,8 +53,12 @@ export interface StageDeadline {
   /** Last working day to finish the stage; null when the stage has no limit or the calendar cannot count. */
   dueDate: string | null;
   overdue: boolean;
+  /** Working days waited so far (from the day after the stage was entered to today); null where the calendar cannot count. */
+  waitedWorkingDays: number | null;
   /** Why no due date could be computed, e.g. a year the calendar has no data for. */
   problem?: string;
+  /** The due date falls in this year, which the working-day calendar has no data for yet: it appears once loaded. */
+  awaitingCalendarYear?: number;
 }
 
 /**
@@ -61,14 +70,29 @@ export function stageDeadline(
   enteredOn: string,
   today: string,
   limits: StageLimits,
-  calendar: Pick<WorkingDayCalendar, 'addWorkingDays'>,
+  calendar: Pick<WorkingDayCalendar, 'addWorkingDays' | 'workingDaysBetween'>,
 ): StageDeadline {
   const limit = limits[stage];
-  if (!limit) return { limitWorkingDays: null, dueDate: null, overdue: false };
+  const waitedWorkingDays = waited(enteredOn, today, calendar);
+  if (!limit) return { limitWorkingDays: null, dueDate: null, overdue: false, waitedWorkingDays };
   try {
     const dueDate = calendar.addWorkingDays(enteredOn, limit, { countStartDay: false });
-    return { limitWorkingDays: limit, dueDate, overdue: today > dueDate };
+    return { limitWorkingDays: limit, dueDate, overdue: today > dueDate, waitedWorkingDays };
   } catch (err) {
-    return { limitWorkingDays: limit, dueDate: null, overdue: false, problem: (err as Error).message };
+    if (err instanceof CalendarNotCoveredError) {
+      return { limitWorkingDays: limit, dueDate: null, overdue: false, waitedWorkingDays, problem: err.message, awaitingCalendarYear: err.year };
+    }
+    return { limitWorkingDays: limit, dueDate: null, overdue: false, waitedWorkingDays, problem: (err as Error).message };
+  }
+}
+
+/** Working days since the day the stage was entered, that day not counted (as the due date counts them). */
+function waited(enteredOn: string, today: string, calendar: Pick<WorkingDayCalendar, 'workingDaysBetween'>): number | null {
+  if (today <= enteredOn) return 0;
+  try {
+    return calendar.workingDaysBetween(shiftDate(enteredOn, 1), today);
+  } catch (err) {
+    if (err instanceof CalendarNotCoveredError) return null;
+    throw err;
   }
 }

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ONSITE_METHODS, OnsiteMethod } from '../../domain/score-sheet.entity';
+import { ONSITE_METHODS, OnsiteMethod } from '../../domain/score-sheet';
 
 export class SubItemScoreRequest {
   @ApiProperty({ example: '4.1' }) @IsString() @IsNotEmpty() @MaxLength(20) subItemId!: string;
-  @ApiProperty({ example: 5, description: '0 to the sub-item maximum' }) @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) score!: number;
+  @ApiProperty({ example: 5, description: '0 to the sub-item maximum' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  score!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

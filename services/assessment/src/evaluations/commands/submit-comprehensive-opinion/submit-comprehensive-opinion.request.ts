@@ -10,5 +10,11 @@ export class DissentRequest {
 /** 综合技术评估意见, formed at the group's plenary meeting (全体会议). */
 export class SubmitComprehensiveOpinionRequest {
   @ApiProperty({ description: 'the comprehensive opinion text' }) @IsString() @IsNotEmpty() @MaxLength(6000) summary!: string;
-  @ApiPropertyOptional({ type: [DissentRequest] }) @IsOptional() @IsArray() @ArrayMaxSize(15) @ValidateNested({ each: true }) @Type(() => DissentRequest) dissent?: DissentRequest[];
+  @ApiPropertyOptional({ type: [DissentRequest] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(15)
+  @ValidateNested({ each: true })
+  @Type(() => DissentRequest)
+  dissent?: DissentRequest[];
 }

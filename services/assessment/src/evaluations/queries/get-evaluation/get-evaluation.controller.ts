@@ -4,11 +4,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal } from '@filing/auth';
 import { scoringScope } from '../../../standards/domain/standard';
-import { StandardVersion } from '../../../standards/domain/standard.entity';
-import { Finding } from '../../domain/finding.entity';
-import { Opinion } from '../../domain/opinion.entity';
-import { ScoreSheet } from '../../domain/score-sheet.entity';
-import { EvaluationStore } from '../../evaluation-store';
+import { requireReader } from '../../evaluation-access';
+import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
 
 /** The case's evaluation: group, stage, the pinned standard and the part of it the case is scored on, progress. */
 @ApiTags('evaluations')
@@ -17,18 +14,18 @@ import { EvaluationStore } from '../../evaluation-store';
 export class GetEvaluationController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: EvaluationStore,
+    private readonly evaluations: EvaluationRepository,
   ) {}
 
   @Get('evaluation')
   async get(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
     const manager = this.dataSource.manager;
-    const ev = await this.store.findOrNotFound(manager, caseId);
-    this.store.requireReader(ev, principal);
-    const standard = ev.standardSeq ? await manager.findOneBy(StandardVersion, { seq: ev.standardSeq }) : null;
+    const ev = await this.evaluations.findOrNotFound(manager, caseId);
+    requireReader(ev, principal);
+    const standard = await this.evaluations.standardOf(manager, ev);
     const scope = standard && ev.applicationKind ? scoringScope(standard.document, ev.applicationKind) : null;
-    const sheets = await manager.find(ScoreSheet, { where: { caseId } });
-    const opinions = await manager.find(Opinion, { where: { caseId }, order: { submittedAt: 'ASC' } });
+    const sheets = await this.evaluations.sheets(manager, caseId);
+    const opinions = await this.evaluations.opinions(manager, caseId);
     return {
       caseId,
       jurisdiction: ev.jurisdiction,
@@ -38,7 +35,11 @@ export class GetEvaluationController {
       applicant: ev.applicant,
       occupations: ev.occupations,
       groupId: ev.groupId,
-      members: ev.members.map((m) => ({ ...m, leader: m.expertId === ev.leaderExpertId, sheet: sheets.find((s) => s.expertId === m.expertId)?.status ?? 'none' })),
+      members: ev.members.map((m) => ({
+        ...m,
+        leader: m.expertId === ev.leaderExpertId,
+        sheet: sheets.find((s) => s.expertId === m.expertId)?.status ?? 'none',
+      })),
       leaderExpertId: ev.leaderExpertId,
       preliminaryRound: ev.preliminaryRound,
       standard: standard && {
@@ -58,8 +59,8 @@ export class GetEvaluationController {
 
   @Get('findings')
   async findings(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    const ev = await this.store.findOrNotFound(this.dataSource.manager, caseId);
-    this.store.requireReader(ev, principal);
-    return this.dataSource.getRepository(Finding).find({ where: { caseId }, order: { recordedAt: 'ASC' } });
+    const ev = await this.evaluations.findOrNotFound(this.dataSource.manager, caseId);
+    requireReader(ev, principal);
+    return this.evaluations.findings(this.dataSource.manager, caseId);
   }
 }

@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { OPINION_KINDS, OpinionKind } from '@filing/contracts';
 import { CurrentPrincipal, Principal } from '@filing/auth';
-import { Opinion } from '../../domain/opinion.entity';
 import { OpinionDocument } from '../../domain/opinion-document';
-import { EvaluationStore } from '../../evaluation-store';
+import { requireReader } from '../../evaluation-access';
+import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
 import { renderOpinionPage } from './opinion-page';
 
 /** Each opinion as JSON and as a printable Chinese page laid out like the paper form. The latest round by default. */
@@ -16,7 +16,7 @@ import { renderOpinionPage } from './opinion-page';
 export class GetOpinionController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly store: EvaluationStore,
+    private readonly evaluations: EvaluationRepository,
   ) {}
 
   // Declared before ':kind' so express tries it first.
@@ -29,9 +29,9 @@ export class GetOpinionController {
 
   @Get()
   async list(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
-    const ev = await this.store.findOrNotFound(this.dataSource.manager, caseId);
-    this.store.requireReader(ev, principal);
-    const rows = await this.dataSource.getRepository(Opinion).find({ where: { caseId }, order: { submittedAt: 'ASC' } });
+    const ev = await this.evaluations.findOrNotFound(this.dataSource.manager, caseId);
+    requireReader(ev, principal);
+    const rows = await this.evaluations.opinions(this.dataSource.manager, caseId);
     return rows.map((r) => r.document);
   }
 
@@ -42,9 +42,9 @@ export class GetOpinionController {
 
   private async latest(caseId: string, kind: string, principal: Principal): Promise<OpinionDocument> {
     if (!(OPINION_KINDS as readonly string[]).includes(kind)) throw new BadRequestException(`opinion kind must be one of ${OPINION_KINDS.join(', ')}`);
-    const ev = await this.store.findOrNotFound(this.dataSource.manager, caseId);
-    this.store.requireReader(ev, principal);
-    const found = await this.dataSource.getRepository(Opinion).findOne({ where: { caseId, kind: kind as OpinionKind }, order: { round: 'DESC' } });
+    const ev = await this.evaluations.findOrNotFound(this.dataSource.manager, caseId);
+    requireReader(ev, principal);
+    const found = await this.evaluations.latestOpinion(this.dataSource.manager, caseId, kind as OpinionKind);
     if (!found) throw new NotFoundException(`case ${caseId} has no ${kind} opinion yet`);
     return found.document as unknown as OpinionDocument;
   }

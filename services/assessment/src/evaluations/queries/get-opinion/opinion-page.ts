@@ -1,7 +1,7 @@
 // Printable pages laid out like the paper forms: 初评意见表, 技术评估意见表, 综合技术评估意见表.
 import { SKILL_LEVEL_NAMES, SkillLevel } from '@filing/contracts';
 import { OpinionDocument } from '../../domain/opinion-document';
-import { ONSITE_METHODS } from '../../domain/score-sheet.entity';
+import { ONSITE_METHODS } from '../../domain/score-sheet';
 
 const FORM_TITLES = { preliminary: '初评意见表', technical: '技术评估意见表', comprehensive: '综合技术评估意见表' } as const;
 const INSTITUTION_KINDS = { employer: '企业（用人单位）', 'social-org': '社会培训评价组织' } as const;
@@ -23,7 +23,10 @@ function num(n: number): string {
 
 function headerRows(doc: OpinionDocument): string {
   const occupations = doc.occupations
-    .map((o) => `${escapeHtml(o.code)} ${escapeHtml(o.name)}${o.workType ? `（${escapeHtml(o.workType)}）` : ''}：${o.levels.map((l) => SKILL_LEVEL_NAMES[l as SkillLevel] ?? l).join('、')}`)
+    .map(
+      (o) =>
+        `${escapeHtml(o.code)} ${escapeHtml(o.name)}${o.workType ? `（${escapeHtml(o.workType)}）` : ''}：${o.levels.map((l) => SKILL_LEVEL_NAMES[l as SkillLevel] ?? l).join('、')}`,
+    )
     .join('<br>');
   const members = doc.group.members.map((m) => escapeHtml(m.name)).join('、');
   return `

@@ -18,7 +18,12 @@ export class StandardItemRequest {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @ApiProperty() @IsNumber() @Min(0) maxPoints!: number;
   @ApiProperty({ description: 'scored in add-occupation cases (增加认定职业)' }) @IsBoolean() occupationRelated!: boolean;
-  @ApiProperty({ type: [StandardSubItemRequest] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => StandardSubItemRequest) subItems!: StandardSubItemRequest[];
+  @ApiProperty({ type: [StandardSubItemRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => StandardSubItemRequest)
+  subItems!: StandardSubItemRequest[];
 }
 
 export class StandardVetoRequest {
@@ -33,10 +38,21 @@ export class LoadStandardRequest {
   @ApiProperty({ enum: INSTITUTION_KINDS }) @IsIn(INSTITUTION_KINDS) institutionKind!: 'employer' | 'social-org';
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @ApiProperty({ example: '2026-01-01', description: 'China calendar date from which the version is in force' }) @IsString() effectiveFrom!: string;
-  @ApiPropertyOptional({ description: 'true when the version stands in for an official text not yet available' }) @IsOptional() @IsBoolean() provisional?: boolean;
-  @ApiPropertyOptional({ description: 'where the content comes from, e.g. the official document number' }) @IsOptional() @IsString() @MaxLength(2000) provenance?: string;
+  @ApiPropertyOptional({ description: 'true when the version stands in for an official text not yet available' })
+  @IsOptional()
+  @IsBoolean()
+  provisional?: boolean;
+  @ApiPropertyOptional({ description: 'where the content comes from, e.g. the official document number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  provenance?: string;
   @ApiProperty({ example: 100 }) @IsNumber() total!: number;
   @ApiProperty({ example: 70 }) @IsNumber() passLine!: number;
   @ApiProperty({ type: [StandardItemRequest] }) @IsArray() @ValidateNested({ each: true }) @Type(() => StandardItemRequest) items!: StandardItemRequest[];
-  @ApiProperty({ type: [StandardVetoRequest], description: '否决项' }) @IsArray() @ValidateNested({ each: true }) @Type(() => StandardVetoRequest) vetoes!: StandardVetoRequest[];
+  @ApiProperty({ type: [StandardVetoRequest], description: '否决项' })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => StandardVetoRequest)
+  vetoes!: StandardVetoRequest[];
 }

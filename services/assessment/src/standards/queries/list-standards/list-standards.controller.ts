@@ -1,11 +1,16 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { INSTITUTION_KINDS } from '@filing/contracts';
+import { INSTITUTION_KINDS, InstitutionKind, IsCalendarDate } from '@filing/contracts';
 import { Clock } from '@filing/runtime';
-import { StandardVersion } from '../../domain/standard.entity';
-import { StandardCatalogue } from '../../standard-catalogue';
+import { StandardRepository } from '../../infrastructure/standard.repository';
+
+export class InForceQuery {
+  @ApiProperty({ enum: INSTITUTION_KINDS }) @IsIn(INSTITUTION_KINDS) institutionKind!: InstitutionKind;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD, China date; today by default' }) @IsOptional() @IsCalendarDate() date?: string;
+}
 
 /** The loaded standards: readable by every signed-in user (experts score against them, applicants prepare for them). */
 @ApiTags('standards')
@@ -14,13 +19,13 @@ import { StandardCatalogue } from '../../standard-catalogue';
 export class ListStandardsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly catalogue: StandardCatalogue,
+    private readonly standards: StandardRepository,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   async list() {
-    const rows = await this.dataSource.getRepository(StandardVersion).find({ order: { seq: 'ASC' } });
+    const rows = await this.standards.all(this.dataSource.manager);
     return rows.map((r) => ({
       standardId: r.standardId,
       version: r.version,
@@ -35,20 +40,17 @@ export class ListStandardsController {
   }
 
   @Get('in-force')
-  @ApiQuery({ name: 'institutionKind', enum: INSTITUTION_KINDS })
-  @ApiQuery({ name: 'date', required: false, description: 'YYYY-MM-DD, China date; today by default' })
-  async inForce(@Query('institutionKind') institutionKind: string, @Query('date') date?: string) {
-    if (!(INSTITUTION_KINDS as readonly string[]).includes(institutionKind)) throw new BadRequestException(`institutionKind must be one of ${INSTITUTION_KINDS.join(', ')}`);
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new BadRequestException('date must be YYYY-MM-DD');
-    const day = date ?? this.clock.today();
-    const found = await this.catalogue.inForce(this.dataSource.manager, institutionKind, day);
+  async inForce(@Query() q: InForceQuery) {
+    const institutionKind = q.institutionKind;
+    const day = q.date ?? this.clock.today();
+    const found = await this.standards.inForce(this.dataSource.manager, institutionKind, day);
     if (!found) throw new NotFoundException(`no ${institutionKind} standard is in force on ${day}`);
     return found.document;
   }
 
   @Get(':standardId/versions/:version')
   async get(@Param('standardId') standardId: string, @Param('version') version: string) {
-    const found = await this.dataSource.getRepository(StandardVersion).findOneBy({ standardId, version });
+    const found = await this.standards.version(this.dataSource.manager, standardId, version);
     if (!found) throw new NotFoundException(`standard ${standardId} version ${version} is not loaded`);
     return found.document;
   }

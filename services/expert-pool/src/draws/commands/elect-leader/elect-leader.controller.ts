@@ -9,7 +9,7 @@ import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { tallyRound } from '../../domain/leader-election';
 import { Draw } from '../../infrastructure/draw.entity';
-import { drawForUpdate, isMember } from '../../draw-access';
+import { assertSeesDraw, drawForUpdate, isMember } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { CastVoteRequest } from './elect-leader.request';
 
@@ -34,10 +34,13 @@ export class ElectLeaderController {
   vote(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CastVoteRequest, @CurrentPrincipal() p: Principal) {
     return this.dataSource.transaction(async (m) => {
       const d = await drawForUpdate(m, id);
+      assertSeesDraw(d, p);
       if (!isMember(d, p)) throw new ForbiddenException('only members of the group vote');
-      if (d.status !== 'FORMED') throw new ConflictException({ message: `the group is ${d.status}; the leader is elected after the kick-off, once`, status: d.status });
+      if (d.status !== 'FORMED')
+        throw new ConflictException({ message: `the group is ${d.status}; the leader is elected after the kick-off, once`, status: d.status });
       const memberIds = d.members.map((x) => x.expertId);
-      if (!memberIds.includes(body.candidateExpertId)) throw new UnprocessableEntityException(`candidate ${body.candidateExpertId} is not a member of the group`);
+      if (!memberIds.includes(body.candidateExpertId))
+        throw new UnprocessableEntityException(`candidate ${body.candidateExpertId} is not a member of the group`);
       if (d.votes.some((v) => v.round === d.electionRound && v.voterExpertId === p.expertId)) {
         throw new ConflictException(`you have already voted in round ${d.electionRound}`);
       }
@@ -67,7 +70,14 @@ export class ElectLeaderController {
           toStage: 'LEADER_ELECTED',
           actor: principalActor(p, 'expert'),
           at: now.toISOString(),
-          details: { drawId: d.id, groupId: d.groupId, leaderExpertId: outcome.leaderExpertId, round: d.electionRound, votes: outcome.votes, voters: outcome.voters },
+          details: {
+            drawId: d.id,
+            groupId: d.groupId,
+            leaderExpertId: outcome.leaderExpertId,
+            round: d.electionRound,
+            votes: outcome.votes,
+            voters: outcome.voters,
+          },
         });
       }
       await m.save(Draw, d);

@@ -1,72 +1,19 @@
-import { ConflictException, Controller, ForbiddenException, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { Events } from '@filing/contracts';
-import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { OutboxWriter } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
-import { Draw } from '../../infrastructure/draw.entity';
-import { drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
-import { drawView } from '../../draw-view';
+import { KickOffHandler } from './kick-off.handler';
 
-/**
- * The kick-off meeting (启动会): the group is formed and unsealed; review and assessment learn its members. Each
- * member's service history records the assignment (it feeds the recent-service avoidance rule).
- */
+/** HTTP adapter for KickOffHandler: translates the request and calls the handler. */
 @ApiTags('draws')
 @ApiBearerAuth()
 @Controller('draws')
 export class KickOffController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly handler: KickOffHandler) {}
 
   @Post(':id/kick-off')
   @HttpCode(200)
   @Roles('center-staff', 'discipline-officer')
   kickOff(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
-      if (!isCentreStaff(d, p) && !isOfficer(d, p)) throw new ForbiddenException(`only centre staff of ${d.caseJurisdiction} or the discipline officer hold the kick-off`);
-      if (d.status !== 'DRAWN') throw new ConflictException({ message: `the group is ${d.status}; the kick-off follows the draw, once`, status: d.status });
-      const pending = d.members.filter((x) => x.state !== 'confirmed').map((x) => x.expertId);
-      if (pending.length) throw new ConflictException({ message: `members have not confirmed: ${pending.join(', ')}`, unconfirmed: pending });
-      const now = this.clock.now();
-      d.status = 'FORMED';
-      d.formedAt = now;
-      await m.save(Draw, d);
-      const record = { caseId: d.caseId, applicantName: d.applicant.name, applicantCreditCode: d.applicant.creditCode, servedOn: this.clock.today(), groupId: d.groupId };
-      await m.query(`UPDATE expert_pool.expert SET service_history = service_history || $2::jsonb, version = version + 1 WHERE id = ANY($1)`, [
-        d.members.map((x) => x.expertId),
-        JSON.stringify([record]),
-      ]);
-      await this.outbox.add(m, Events.groupFormed, {
-        caseId: d.caseId,
-        jurisdiction: d.caseJurisdiction,
-        groupId: d.groupId!,
-        drawId: d.id,
-        databaseLevel: d.databaseLevel,
-        members: d.members.map((x) => ({ expertId: x.expertId, name: x.name, occupationCodes: x.occupationCodes })),
-        reserveCount: d.reserves.length,
-        commitment: d.commitment!,
-        formedAt: now.toISOString(),
-      });
-      await this.audit.append(m, {
-        caseId: d.caseId,
-        jurisdiction: d.caseJurisdiction,
-        action: 'kick-off',
-        fromStage: 'DRAWN',
-        toStage: 'FORMED',
-        actor: principalActor(p, isOfficer(d, p) ? 'discipline-officer' : 'center-staff'),
-        at: now.toISOString(),
-        details: { drawId: d.id, groupId: d.groupId, members: d.members.map((x) => x.expertId) },
-      });
-      return drawView(d, p);
-    });
+    return this.handler.kickOff(id, p);
   }
 }

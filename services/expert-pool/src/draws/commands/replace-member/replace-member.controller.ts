@@ -9,7 +9,7 @@ import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { nextReserve } from '../../domain/group-selection';
 import { Draw } from '../../infrastructure/draw.entity';
-import { drawForUpdate, isOfficer } from '../../draw-access';
+import { assertSeesDraw, drawForUpdate, isOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { ReplaceMemberRequest } from './replace-member.request';
 
@@ -31,20 +31,31 @@ export class ReplaceMemberController {
   @Post(':id/members/:expertId/decline')
   @HttpCode(200)
   @Roles('expert', 'discipline-officer')
-  decline(@Param('id', new ParseUUIDPipe()) id: string, @Param('expertId') expertId: string, @Body() body: ReplaceMemberRequest, @CurrentPrincipal() p: Principal) {
+  decline(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('expertId') expertId: string,
+    @Body() body: ReplaceMemberRequest,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.replace(id, expertId, 'declined', body.reason, p);
   }
 
   @Post(':id/members/:expertId/recuse')
   @HttpCode(200)
   @Roles('expert', 'discipline-officer')
-  recuse(@Param('id', new ParseUUIDPipe()) id: string, @Param('expertId') expertId: string, @Body() body: ReplaceMemberRequest, @CurrentPrincipal() p: Principal) {
+  recuse(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('expertId') expertId: string,
+    @Body() body: ReplaceMemberRequest,
+    @CurrentPrincipal() p: Principal,
+  ) {
     return this.replace(id, expertId, 'recused', body.reason, p);
   }
 
   private replace(id: string, expertId: string, cause: 'declined' | 'recused', reason: string, p: Principal) {
     return this.dataSource.transaction(async (m) => {
       const d = await drawForUpdate(m, id);
+      assertSeesDraw(d, p);
       const self = p.hasRole('expert') && p.expertId === expertId;
       if (!self && !isOfficer(d, p)) throw new ForbiddenException('only the member themselves or the discipline officer of the level may do this');
       const allowed = cause === 'declined' ? ['DRAWN'] : ['DRAWN', 'FORMED', 'LEADER_ELECTED'];
@@ -65,7 +76,10 @@ export class ReplaceMemberController {
       const seated = { ...replacement, state: 'drawn' as const };
       d.members = d.members.map((x) => (x.expertId === expertId ? seated : x));
       d.reserves = d.reserves.filter((r) => r.expertId !== replacement.expertId);
-      d.replacements = [...d.replacements, { replacedExpertId: expertId, replacementExpertId: replacement.expertId, cause, reason, by: p.sub, at: now.toISOString() }];
+      d.replacements = [
+        ...d.replacements,
+        { replacedExpertId: expertId, replacementExpertId: replacement.expertId, cause, reason, by: p.sub, at: now.toISOString() },
+      ];
       if (d.leaderExpertId === expertId) {
         // The leader left: the group elects again in a new round.
         d.leaderExpertId = null;

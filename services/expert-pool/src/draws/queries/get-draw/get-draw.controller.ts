@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ export class GetDrawController {
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const d = await this.dataSource.getRepository(Draw).findOneBy({ id });
     if (!d) throw new NotFoundException(`draw ${id} not found`);
-    if (!canSeeDraw(d, p)) throw new ForbiddenException('this draw is not one you deal with');
+    if (!canSeeDraw(d, p)) throw new NotFoundException(`draw ${id} not found`);
     return drawView(d, p);
   }
 }

@@ -1,3 +1,4 @@
+import { DrawSeedCipher, drawSeedCipher } from '../../infrastructure/draw-seed.cipher';
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
@@ -21,12 +22,20 @@ export class GetVerificationController {
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const d = await this.dataSource.getRepository(Draw).createQueryBuilder('d').addSelect(['d.snapshot', 'd.seed']).where('d.id = :id', { id }).getOne();
     if (!d || !d.commitment) throw new NotFoundException(`draw ${id} has no commitment`);
-    const head = { drawId: d.id, caseId: d.caseId, databaseLevel: d.databaseLevel, commitment: d.commitment, snapshotHash: d.snapshotHash, committedAt: d.committedAt, drawnAt: d.drawnAt };
+    const head = {
+      drawId: d.id,
+      caseId: d.caseId,
+      databaseLevel: d.databaseLevel,
+      commitment: d.commitment,
+      snapshotHash: d.snapshotHash,
+      committedAt: d.committedAt,
+      drawnAt: d.drawnAt,
+    };
     if (!d.seedRevealedAt) return { ...head, state: 'sealed', note: 'the seed is revealed after the comprehensive opinion' };
     const published: PublishedDraw = {
       snapshot: d.snapshot!,
       commitment: d.commitment,
-      seed: d.seed!,
+      seed: drawSeedCipher.open(d.id, d.seed!),
       officerEntropy: d.officerEntropy!,
       result: { members: d.drawnMembers!, reserves: d.drawnReserves! },
     };
@@ -37,7 +46,7 @@ export class GetVerificationController {
       seedRevealedAt: d.seedRevealedAt,
       report: { match: report.match, mismatches: report.mismatches },
       replacements: d.replacements.map((r) => ({ replacedExpertId: r.replacedExpertId, replacementExpertId: r.replacementExpertId, cause: r.cause, at: r.at })),
-      superseded: d.supersededCommitments,
+      superseded: d.supersededCommitments.map((s) => ({ ...s, seed: DrawSeedCipher.isSealed(s.seed) ? drawSeedCipher.open(d.id, s.seed) : s.seed })),
       published,
     };
   }

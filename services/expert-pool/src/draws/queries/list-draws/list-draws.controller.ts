@@ -33,6 +33,7 @@ export class ListDrawsController {
       }),
     );
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.caseId) qb.andWhere('d.case_id = :caseId', { caseId: query.caseId });
     const draws = await qb.orderBy('d.requested_at', 'ASC').take(500).getMany();
     return { items: draws.map((d) => drawView(d, p)) };
   }

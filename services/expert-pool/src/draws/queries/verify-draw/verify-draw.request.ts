@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { DrawSnapshot } from '../../domain/draw-snapshot';
 
 export class DrawResultRequest {
@@ -14,5 +14,5 @@ export class VerifyDrawRequest {
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) commitment!: string;
   @ApiProperty() @Matches(/^[0-9a-f]{64}$/) seed!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) officerEntropy!: string;
-  @ApiProperty() @ValidateNested() @Type(() => DrawResultRequest) result!: DrawResultRequest;
+  @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => DrawResultRequest) result!: DrawResultRequest;
 }

@@ -5,19 +5,21 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
   IsEmail,
-  IsIn,
   IsISO8601,
+  IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
   Validate,
   ValidateNested,
+  ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
-  ValidationArguments,
 } from 'class-validator';
 import { CREDIT_CODE_PATTERN, JURISDICTION_CODES, OCCUPATION_CODE_PATTERN, SKILL_LEVELS } from '@filing/contracts';
 import { idNumberProblem } from '../../domain/id-number';
@@ -36,7 +38,10 @@ const DATE = { strict: true, strictSeparator: true };
 
 export class OrganisationRequest {
   @ApiProperty({ example: '吉林大学' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ description: '统一社会信用代码' }) @IsOptional() @Matches(CREDIT_CODE_PATTERN, { message: 'creditCode must be a 统一社会信用代码' }) creditCode?: string;
+  @ApiPropertyOptional({ description: '统一社会信用代码' })
+  @IsOptional()
+  @Matches(CREDIT_CODE_PATTERN, { message: 'creditCode must be a 统一社会信用代码' })
+  creditCode?: string;
 }
 
 export class FormerEmployerRequest extends OrganisationRequest {
@@ -70,15 +75,19 @@ export class ContactRequest {
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
 }
 
-/** An expert's record (domain §3): what centre staff enter, and what each imported row must hold. */
+/** An expert's record (docs/domain.md §3): what centre staff enter, and what each imported row must hold. */
 export class CreateExpertRequest {
   @ApiProperty({ example: '王建国' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
   @ApiPropertyOptional({ enum: ['male', 'female'] }) @IsOptional() @IsIn(['male', 'female']) gender?: 'male' | 'female';
   @ApiProperty({ description: '居民身份证号 (18 characters, checked); masked in responses except to the discipline officer' })
   @Validate(IdNumberRule)
   idNumber!: string;
-  @ApiProperty() @ValidateNested() @Type(() => OrganisationRequest) employer!: OrganisationRequest;
-  @ApiPropertyOptional({ description: '职称, e.g. 高级工程师 (a title or a skill level is required)' }) @IsOptional() @IsString() @MaxLength(100) title?: string;
+  @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => OrganisationRequest) employer!: OrganisationRequest;
+  @ApiPropertyOptional({ description: '职称, e.g. 高级工程师 (a title or a skill level is required)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  title?: string;
   @ApiPropertyOptional({ enum: SKILL_LEVELS, description: '职业技能等级, 1 = 一级/高级技师' }) @IsOptional() @IsIn(SKILL_LEVELS) skillLevel?: number;
   @ApiProperty({ example: ['6-18-01-01'], description: 'occupations of expertise (职业分类大典 codes)' })
   @IsArray()
@@ -87,13 +96,30 @@ export class CreateExpertRequest {
   @ArrayUnique()
   @Matches(OCCUPATION_CODE_PATTERN, { each: true, message: 'occupationCodes must be 职业分类大典 codes like 6-18-01-01' })
   occupationCodes!: string[];
-  @ApiProperty({ example: '220100', description: '市州 of residence or work' }) @IsIn(JURISDICTION_CODES, { message: 'region must be a known jurisdiction code' }) region!: string;
-  @ApiProperty() @ValidateNested() @Type(() => ContactRequest) contact!: ContactRequest;
+  @ApiProperty({ example: '220100', description: '市州 of residence or work' })
+  @IsIn(JURISDICTION_CODES, { message: 'region must be a known jurisdiction code' })
+  region!: string;
+  @ApiProperty() @IsDefined() @IsObject() @ValidateNested() @Type(() => ContactRequest) contact!: ContactRequest;
   @ApiProperty({ example: '2026-01-01' }) @IsISO8601(DATE) termStart!: string;
   @ApiPropertyOptional({ example: '2028-12-31' }) @IsOptional() @IsISO8601(DATE) termEnd?: string;
-  @ApiPropertyOptional({ type: [FormerEmployerRequest] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FormerEmployerRequest) formerEmployers?: FormerEmployerRequest[];
-  @ApiPropertyOptional({ type: [DeclaredConflictRequest] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => DeclaredConflictRequest) declaredConflicts?: DeclaredConflictRequest[];
-  @ApiPropertyOptional({ type: [RelativeEmployerRequest] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RelativeEmployerRequest) relativesEmployers?: RelativeEmployerRequest[];
+  @ApiPropertyOptional({ type: [FormerEmployerRequest] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FormerEmployerRequest)
+  formerEmployers?: FormerEmployerRequest[];
+  @ApiPropertyOptional({ type: [DeclaredConflictRequest] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredConflictRequest)
+  declaredConflicts?: DeclaredConflictRequest[];
+  @ApiPropertyOptional({ type: [RelativeEmployerRequest] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RelativeEmployerRequest)
+  relativesEmployers?: RelativeEmployerRequest[];
   @ApiPropertyOptional({ type: [ServiceRecordRequest], description: 'past assignments (recorded automatically for groups formed here)' })
   @IsOptional()
   @IsArray()

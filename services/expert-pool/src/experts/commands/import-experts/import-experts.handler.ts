@@ -3,17 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { AuditActor, AuditLog } from '@filing/audit';
 import { Clock } from '@filing/runtime';
 import { Expert } from '../../infrastructure/expert.entity';
-import { ImportJob, RowError } from '../../infrastructure/import-job.entity';
-import { idNumberTaken, newExpert } from '../create-expert/create-expert.controller';
+import { ImportJob, ImportMode, RowError } from '../../infrastructure/import-job.entity';
+import { createHash } from 'node:crypto';
+import { newExpert } from '../create-expert/create-expert.handler';
+import { idNumberTaken } from '../../infrastructure/expert.repository';
 import { RawRow, validateRow } from './import-rows';
 
 const CHUNK = 250;
+const AUDIT_LISTED_IDS = 1000;
 
 /**
  * Runs an import as a job: validate every row (progress in `validated`), then, unless a row failed and the mode is
- * all-or-nothing, insert the valid rows in one transaction (progress in `imported`).
+ * all-or-nothing or the job is only a check, insert the valid rows in one transaction (progress in `imported`).
  */
 @Injectable()
 export class ImportExpertsHandler {
@@ -22,9 +26,10 @@ export class ImportExpertsHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  async open(level: string, format: 'csv' | 'json', mode: 'all' | 'partial', total: number, createdBy: string): Promise<ImportJob> {
+  async open(level: string, format: ImportJob['format'], mode: ImportMode, total: number, createdBy: string): Promise<ImportJob> {
     const job = Object.assign(new ImportJob(), {
       id: randomUUID(),
       level,
@@ -45,9 +50,9 @@ export class ImportExpertsHandler {
   }
 
   /** Never throws: a failure ends the job as `failed` with the reason. */
-  async run(job: ImportJob, rows: RawRow[]): Promise<ImportJob> {
+  async run(job: ImportJob, rows: RawRow[], actor: AuditActor): Promise<ImportJob> {
     try {
-      return await this.process(job, rows);
+      return await this.process(job, rows, actor);
     } catch (err) {
       this.logger.error(`import ${job.id} failed: ${(err as Error).stack ?? err}`);
       await this.finish(job, { status: 'failed', failure: (err as Error).message });
@@ -55,7 +60,7 @@ export class ImportExpertsHandler {
     }
   }
 
-  private async process(job: ImportJob, rows: RawRow[]): Promise<ImportJob> {
+  private async process(job: ImportJob, rows: RawRow[], actor: AuditActor): Promise<ImportJob> {
     const errors: RowError[] = [];
     const valid: { row: RawRow; expert: Expert }[] = [];
     const seen = new Map<string, number>();
@@ -83,7 +88,9 @@ export class ImportExpertsHandler {
       await yieldToEventLoop();
     }
     job.errors = errors;
-    if (errors.length && job.mode === 'all') return this.finish(job, { status: 'rejected' });
+    if (errors.length && job.mode !== 'partial') return this.finish(job, { status: 'rejected' });
+    // A check (校验) changes nothing: the file is sent again, unchanged, to be imported.
+    if (job.mode === 'check') return this.finish(job, { status: 'checked' });
 
     await this.dataSource.transaction(async (m) => {
       for (let start = 0; start < valid.length; start += CHUNK) {
@@ -95,6 +102,25 @@ export class ImportExpertsHandler {
         await this.progress(job);
         await yieldToEventLoop();
       }
+      // One entry per import: who added which records (ids listed up to AUDIT_LISTED_IDS, always their digest).
+      const ids = valid.map((v) => v.expert.id);
+      await this.audit.append(m, {
+        jurisdiction: job.level,
+        action: 'experts-imported',
+        actor,
+        at: this.clock.now().toISOString(),
+        details: {
+          importId: job.id,
+          format: job.format,
+          mode: job.mode,
+          imported: ids.length,
+          rejectedRows: job.errors.length,
+          expertIdsSha256: createHash('sha256')
+            .update([...ids].sort().join('\n'))
+            .digest('hex'),
+          expertIds: ids.length <= AUDIT_LISTED_IDS ? ids : undefined,
+        },
+      });
     });
     return this.finish(job, { status: 'completed' });
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { Expert } from '../../infrastructure/expert.entity';
-import { assertReadsDatabase } from '../../expert-access';
+import { ExpertAccess } from '../../expert-access';
 import { expertView } from '../../expert-view';
 import { ListExpertsRequest } from './list-experts.request';
 
@@ -13,13 +13,16 @@ import { ListExpertsRequest } from './list-experts.request';
 @ApiBearerAuth()
 @Controller('experts')
 export class ListExpertsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ExpertAccess,
+  ) {}
 
   @Get()
   @Roles('center-staff', 'discipline-officer')
   async list(@Query() query: ListExpertsRequest, @CurrentPrincipal() p: Principal) {
     const level = p.jurisdiction;
-    assertReadsDatabase(p, level);
+    this.access.assertReadsDatabase(p, level);
     const qb = this.dataSource.getRepository(Expert).createQueryBuilder('e').where('e.level = :level', { level });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.occupation) qb.andWhere('e.occupation_codes @> CAST(:occupation AS jsonb)', { occupation: JSON.stringify([query.occupation]) });

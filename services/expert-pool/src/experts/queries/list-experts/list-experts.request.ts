@@ -9,5 +9,5 @@ export class ListExpertsRequest {
   @ApiPropertyOptional({ example: '6-18-01-01' }) @IsOptional() @Matches(OCCUPATION_CODE_PATTERN) occupation?: string;
   @ApiPropertyOptional({ description: 'part of the name or employer' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000000) offset?: number;
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '@filing/contracts';
 
 export class CreateApplicationRequest {
@@ -13,6 +26,8 @@ export class CreateApplicationRequest {
   jurisdiction!: string;
 
   @ApiProperty({ description: 'the applicant: name, 统一社会信用代码 (check character verified), kind, legal representative, address, contact' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => InstitutionPart)
   institution!: InstitutionPart;
@@ -25,7 +40,10 @@ export class CreateApplicationRequest {
   @Type(() => OccupationPart)
   occupations!: OccupationPart[];
 
-  @ApiPropertyOptional({ example: '吉人社备〔2025〕3号', description: 'add-occupation only: the 备案通知文号 (e.g. 吉人社备〔2025〕3号) or the 备案编号 (e.g. 220000-2025-0001) of the existing filing' })
+  @ApiPropertyOptional({
+    example: '吉人社备〔2025〕3号',
+    description: 'add-occupation only: the 备案通知文号 (e.g. 吉人社备〔2025〕3号) or the 备案编号 (e.g. 220000-2025-0001) of the existing filing',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

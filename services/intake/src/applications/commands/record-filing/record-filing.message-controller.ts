@@ -2,12 +2,11 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, FilingIssued } from '@filing/contracts';
 import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
-import { Application } from '../../domain/application.entity';
 import { afterOutcome } from '../../domain/application-status';
-import { CaseEvent } from '../../domain/case-event.entity';
-import { creditCodeProblem } from '../../domain/credit-code';
-import { FiledInstitution } from '../../domain/filed-institution.entity';
+import { creditCodeProblem } from '@filing/contracts';
 import { findApplicationForEvent } from '../../infrastructure/application-for-event';
+import { TimelineRepository } from '../../infrastructure/timeline.repository';
+import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /**
  * A filing notice (备案通知) was issued. Intake records the institution as filed, so it may later apply to add
@@ -19,46 +18,53 @@ import { findApplicationForEvent } from '../../infrastructure/application-for-ev
 export class RecordFilingMessageController {
   private readonly logger = new Logger('RecordFiling');
 
+  constructor(
+    private readonly register: TimelineRepository,
+    private readonly timeline: RecordOnTimelineHandler,
+  ) {}
+
   @OnEvent(Events.filingIssued)
   async on(@Payload() event: FilingIssued, @Ctx() ctx: EventContext): Promise<void> {
     const code = event.institution.creditCode;
     if (creditCodeProblem(code)) throw new UnprocessableEventError(`filing ${event.filingId}: credit code ${code} fails the GB 32100-2015 check`);
-    await ctx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(FiledInstitution)
-      .values({
-        filingId: event.filingId,
-        creditCode: code,
-        name: event.institution.name,
-        noticeNumber: event.noticeNumber,
-        filingNumber: event.filingNumber ?? null,
-        noticeDate: event.noticeDate,
-        jurisdiction: event.institution.jurisdiction,
-        caseId: event.caseId,
-        occupations: event.occupations,
-        status: event.status,
-        issuedAt: new Date(event.issuedAt),
-      })
-      .orIgnore()
-      .execute();
+    await this.register.registerFiling(ctx.manager, {
+      filingId: event.filingId,
+      creditCode: code,
+      name: event.institution.name,
+      noticeNumber: event.noticeNumber,
+      filingNumber: event.filingNumber ?? null,
+      noticeDate: event.noticeDate,
+      jurisdiction: event.institution.jurisdiction,
+      caseId: event.caseId,
+      occupations: event.occupations,
+      status: event.status,
+      issuedAt: new Date(event.issuedAt),
+    });
 
     const application = await findApplicationForEvent(ctx.manager, event.caseId);
     if (!application) {
       this.logger.log(`filing ${event.noticeNumber} for ${code} registered; case ${event.caseId} is not an intake application`);
       return;
     }
-    await ctx.manager.insert(CaseEvent, {
-      eventId: ctx.meta.id,
-      applicationId: application.id,
-      kind: 'filing-issued',
-      stageFrom: null,
-      stageTo: 'FILING_NOTICE_ISSUED',
-      action: 'issue-filing',
-      reason: null,
-      details: { noticeNumber: event.noticeNumber, ...(event.filingNumber ? { filingNumber: event.filingNumber } : {}), noticeDate: event.noticeDate, issuingAuthority: event.issuingAuthority, filingId: event.filingId },
-      occurredAt: new Date(event.issuedAt),
-    });
-    await ctx.manager.update(Application, { id: application.id }, { status: afterOutcome(application, 'filing-issued').status });
+    await this.timeline.onApplication(
+      ctx,
+      application,
+      {
+        kind: 'filing-issued',
+        stageFrom: null,
+        stageTo: 'FILING_NOTICE_ISSUED',
+        action: 'issue-filing',
+        reason: null,
+        details: {
+          noticeNumber: event.noticeNumber,
+          ...(event.filingNumber ? { filingNumber: event.filingNumber } : {}),
+          noticeDate: event.noticeDate,
+          issuingAuthority: event.issuingAuthority,
+          filingId: event.filingId,
+        },
+        occurredAt: new Date(event.issuedAt),
+      },
+      (a) => ({ status: afterOutcome(a, 'filing-issued').status }),
+    );
   }
 }

@@ -3,11 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { Material } from '../../domain/material.entity';
+import { Clock } from '@filing/runtime';
+import { Material } from '../../infrastructure/material.entity';
 import { ApplicationAccess } from '../../infrastructure/application-access';
+import { readMaterial } from '../../infrastructure/material-file.store';
 
-/** The bytes of one material version, exactly as uploaded (the sha-256 is in a header to check against). */
+/**
+ * The bytes of one material version, exactly as uploaded (the sha-256 is in a header to check against). A member of
+ * the case's expert group may download too; each download is logged (who, which version, when) before it starts.
+ */
 @ApiTags('materials')
 @ApiBearerAuth()
 @Controller('applications')
@@ -15,10 +21,12 @@ export class DownloadMaterialController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':id/materials/:materialId/content')
-  @Roles('applicant', 'center-staff', 'approver', 'admin')
+  @Roles('applicant', 'center-staff', 'approver', 'admin', 'expert')
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download one material version' })
   async download(
@@ -28,15 +36,35 @@ export class DownloadMaterialController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const manager = this.dataSource.manager;
-    await this.access.readable(manager, principal, id);
+    const { application, asGroupMember } = await this.access.materialsReadable(manager, principal, id);
     const material = await manager
       .createQueryBuilder(Material, 'm')
       .addSelect('m.content')
       .where('m.id = :materialId AND m.application_id = :id', { materialId, id })
       .getOne();
     if (!material) throw new NotFoundException(`material ${materialId} not found in application ${id}`);
+    if (asGroupMember) {
+      await this.dataSource.transaction((m) =>
+        this.audit.append(m, {
+          caseId: id,
+          jurisdiction: application.jurisdiction,
+          action: 'material-downloaded',
+          actor: principalActor(principal, 'expert'),
+          at: this.clock.now().toISOString(),
+          details: {
+            expertId: principal.expertId,
+            materialId: material.id,
+            checklistItem: material.checklistItem,
+            version: material.version,
+            fileName: material.fileName,
+            sha256: material.sha256,
+          },
+        }),
+      );
+    }
     res.setHeader('X-Content-SHA256', material.sha256);
-    return new StreamableFile(material.content, {
+    // Streamed chunk by chunk: a download holds one chunk in memory, not the file.
+    return new StreamableFile(readMaterial(this.dataSource, material.id, material.content), {
       type: material.contentType,
       length: material.size,
       disposition: `attachment; filename="material-v${material.version}"; filename*=UTF-8''${encodeURIComponent(material.fileName)}`,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { CaseEvent } from '../../domain/case-event.entity';
+import { CaseEvent } from '../../infrastructure/case-event.entity';
 import { checklistFor, missingItems } from '../../domain/checklist';
 import { ApplicationAccess } from '../../infrastructure/application-access';
 import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
@@ -34,7 +34,10 @@ export class GetApplicationController {
     return {
       ...applicationSummary(application, access),
       checklist,
-      missingMaterials: missingItems(checklist, materials.map((m) => m.checklistItem)),
+      missingMaterials: missingItems(
+        checklist,
+        materials.map((m) => m.checklistItem),
+      ),
       materials: materials.map((m) => ({ ...materialPart(m), round: m.round, uploadedAt: m.uploadedAt.toISOString() })),
       timeline: events.filter((e) => e.kind === 'stage-changed').map(timelineEntry),
       returns: returns.map((e) => ({ at: e.occurredAt.toISOString(), atStage: e.stageFrom, reasons: e.details.reasons, returnCount: e.details.returnCount })),

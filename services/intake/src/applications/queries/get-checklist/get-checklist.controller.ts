@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APPLICATION_KINDS, ApplicationKind, INSTITUTION_KINDS, InstitutionKind } from '@filing/contracts';
 import { checklistFor } from '../../domain/checklist';
 
@@ -11,6 +11,7 @@ const kinds = <T extends string>(list: readonly T[]) => Object.fromEntries(list.
 @Controller('checklists')
 export class GetChecklistController {
   @Get(':applicationKind')
+  @ApiParam({ name: 'applicationKind', enum: APPLICATION_KINDS })
   @ApiQuery({ name: 'institutionKind', enum: INSTITUTION_KINDS })
   @ApiOperation({ summary: 'Checklist items, required or optional' })
   get(

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Brackets, DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { listScope, readAccess } from '../../domain/access-policy';
-import { Application } from '../../domain/application.entity';
+import { Application } from '../../infrastructure/application.entity';
 import { applicationSummary } from '../application.view';
 import { ListApplicationsQuery } from './list-applications.query';
 
@@ -31,7 +31,10 @@ export class ListApplicationsController {
     );
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.jurisdiction) qb.andWhere('a.jurisdiction = :j', { j: query.jurisdiction });
-    qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id').take(query.limit ?? 50).skip(query.offset ?? 0);
+    qb.orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id')
+      .take(query.limit ?? 50)
+      .skip(query.offset ?? 0);
     const [rows, total] = await qb.getManyAndCount();
     return { total, items: rows.map((a) => applicationSummary(a, readAccess(principal, a))) };
   }

@@ -17,7 +17,10 @@ export class LoadCalendarOverridesRequest {
   @Max(2100)
   year!: number;
 
-  @ApiProperty({ type: [CalendarDayRequest], description: "Every holiday and make-up working day of the year (国务院办公厅 notice); other days follow Monday–Friday." })
+  @ApiProperty({
+    type: [CalendarDayRequest],
+    description: 'Every holiday and make-up working day of the year (国务院办公厅 notice); other days follow Monday–Friday.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(366)

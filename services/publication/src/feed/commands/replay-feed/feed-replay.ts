@@ -17,35 +17,35 @@ export interface ReplayResult {
 }
 
 const CHUNK = 200;
+const NATIONAL_TOPICS = [Events.filingIssued.topic, Events.filingStatusChanged.topic];
 
 /**
  * Re-publishes national feed events straight to Kafka from the stored copy of what the outbox first sent: the
- * same ce_id (= filingId), type, time, subject and payload, plus a `replayed-at` header. Not through the outbox,
+ * same ce_id (= filingId, or changeId for a status change), type, time, subject and payload, plus a `replayed-at` header. Not through the outbox,
  * whose id column is unique and already holds these ids. Replay is at-least-once (a failure part-way leaves the rest
  * unsent; run it again); consumers dedupe on ce_id, so repeats are harmless.
  */
 export async function replayFeed(query: QueryRows, producer: Producer, from: ReplayFrom, requestedBy: string, now: Date): Promise<ReplayResult> {
-  const rows: { id: string; sequence: string; caseId: string; headers: Record<string, string>; payload: unknown }[] =
+  // The national feed: filing notices and register status changes in one sequence (the national_feed view).
+  const rows: { id: string; sequence: string; topic: string; key: string; headers: Record<string, string>; payload: unknown }[] =
     from.fromSequence !== undefined
-      ? await query(
-          `SELECT id, feed_sequence AS sequence, case_id AS "caseId", event_headers AS headers, event_payload AS payload FROM ${SCHEMA}.filing
-            WHERE feed_sequence >= $1 ORDER BY feed_sequence`,
-          [from.fromSequence],
-        )
-      : await query(
-          `SELECT id, feed_sequence AS sequence, case_id AS "caseId", event_headers AS headers, event_payload AS payload FROM ${SCHEMA}.filing
-            WHERE notice_date >= $1 ORDER BY feed_sequence`,
-          [from.fromDate],
-        );
+      ? await query(`SELECT id, sequence, topic, key, headers, payload FROM ${SCHEMA}.national_feed WHERE sequence >= $1 ORDER BY sequence`, [
+          from.fromSequence,
+        ])
+      : await query(`SELECT id, sequence, topic, key, headers, payload FROM ${SCHEMA}.national_feed WHERE feed_date >= $1 ORDER BY sequence`, [from.fromDate]);
+  const topics = new Set<string>(NATIONAL_TOPICS);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await producer.send({
-      topic: Events.filingIssued.topic,
+    const chunk = rows.slice(i, i + CHUNK);
+    await producer.sendBatch({
       acks: -1,
-      messages: rows.slice(i, i + CHUNK).map((r) => ({
-        key: r.caseId,
-        value: JSON.stringify(r.payload),
-        headers: { ...r.headers, 'replayed-at': now.toISOString() },
-      })),
+      topicMessages: [...topics]
+        .map((topic) => ({
+          topic,
+          messages: chunk
+            .filter((r) => r.topic === topic)
+            .map((r) => ({ key: r.key, value: JSON.stringify(r.payload), headers: { ...r.headers, 'replayed-at': now.toISOString() } })),
+        }))
+        .filter((t) => t.messages.length > 0),
     });
   }
   const replayId = randomUUID();

@@ -30,7 +30,13 @@ export class ReplayFeedController {
     const result = await replayFeed((sql, params) => this.dataSource.query(sql, params), this.producer.producer, from, principal.sub, now);
     // A replay writes nothing but Kafka records, so it is audited once the broker has acknowledged them.
     await this.dataSource.transaction((manager) =>
-      this.audit.append(manager, { jurisdiction: principal.jurisdiction, action: 'feed-replayed', actor: principalActor(principal, 'admin'), at: now.toISOString(), details: { from, replayId: result.replayId, events: result.events, firstSequence: result.firstSequence, lastSequence: result.lastSequence } }),
+      this.audit.append(manager, {
+        jurisdiction: principal.jurisdiction,
+        action: 'feed-replayed',
+        actor: principalActor(principal, 'admin'),
+        at: now.toISOString(),
+        details: { from, replayId: result.replayId, events: result.events, firstSequence: result.firstSequence, lastSequence: result.lastSequence },
+      }),
     );
     return result;
   }

@@ -40,7 +40,10 @@ export class GetCoverageController {
     return {
       occupations: [...byCode.values()].map((o) => ({
         ...o,
-        citiesWithout: JURISDICTIONS.filter((j) => j.level === 'city' && !o.jurisdictions.some((c) => c.code === j.code)).map((j) => ({ code: j.code, name: j.name })),
+        citiesWithout: JURISDICTIONS.filter((j) => j.level === 'city' && !o.jurisdictions.some((c) => c.code === j.code)).map((j) => ({
+          code: j.code,
+          name: j.name,
+        })),
       })),
     };
   }

@@ -17,7 +17,9 @@ export class ListFilingRequestsController {
   @Roles('approver')
   async list(@CurrentPrincipal() principal: Principal) {
     if (principal.jurisdiction !== PROVINCE_CODE) throw new ForbiddenException('the filing queue belongs to the provincial department (approver at 220000)');
-    const rows: NoticeRow[] = await this.dataSource.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.filing_status = 'requested' ORDER BY n.closed_at`);
+    const rows: NoticeRow[] = await this.dataSource.query(
+      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.filing_status = 'requested' ORDER BY n.closed_at`,
+    );
     return {
       items: rows.map((n) => ({
         noticeId: n.id,

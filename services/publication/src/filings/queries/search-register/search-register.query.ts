@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { SKILL_LEVELS } from '@filing/contracts';
+import { RegisterStatus, SKILL_LEVELS } from '@filing/contracts';
 
 export class SearchRegisterQuery {
   @ApiProperty({ required: false, example: '220100', description: 'Jurisdiction (city) code; 220000 for province-level institutions' })
@@ -27,6 +27,21 @@ export class SearchRegisterQuery {
   @MaxLength(100)
   name?: string;
 
-  @ApiProperty({ required: false, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiProperty({ required: false, example: '91220101MA0Y3B9X18', description: '统一社会信用代码 (exact)' })
+  @IsOptional()
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'creditCode must be an 18-character 统一社会信用代码' })
+  creditCode?: string;
+
+  @ApiProperty({
+    required: false,
+    enum: ['current', 'valid', 'suspended', 'withdrawn', 'cancelled', 'all'],
+    default: 'current',
+    description: 'current = valid and suspended (在册)',
+  })
+  @IsOptional()
+  @IsIn(['current', 'valid', 'suspended', 'withdrawn', 'cancelled', 'all'])
+  status?: 'current' | RegisterStatus | 'all';
+
+  @ApiProperty({ required: false, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page?: number;
   @ApiProperty({ required: false, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }

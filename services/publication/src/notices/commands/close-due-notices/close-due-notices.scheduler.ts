@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HealthRegistry } from '@filing/runtime';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
-import { NoticeCloser } from './notice-closer';
+import { OpenNoticeHandler } from '../open-notice/open-notice.handler';
+import { CloseDueNoticesHandler } from './close-due-notices.handler';
 
 /**
- * Polls for notices whose window has ended, using the injected clock. The first pass runs at start-up, so a notice
- * that fell due while the service was down closes as soon as it is back. NOTICE_SCHEDULER=off disables it.
+ * Polls for notices whose window has ended, using the injected clock, and opens the notices that waited for a year
+ * of the working-day calendar once it is there. The first pass runs at start-up, so a notice that fell due while the
+ * service was down closes as soon as it is back. NOTICE_SCHEDULER=off disables it.
  */
 @Injectable()
 export class CloseDueNoticesScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -16,7 +18,8 @@ export class CloseDueNoticesScheduler implements OnApplicationBootstrap, OnAppli
   private lastError?: string;
 
   constructor(
-    private readonly closer: NoticeCloser,
+    private readonly closer: CloseDueNoticesHandler,
+    private readonly opener: OpenNoticeHandler,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
     health: HealthRegistry,
   ) {
@@ -42,10 +45,11 @@ export class CloseDueNoticesScheduler implements OnApplicationBootstrap, OnAppli
   private tick(): void {
     this.pass = this.closer
       .closeDue()
+      .then(() => this.opener.openWaiting())
       .then(() => (this.lastError = undefined))
       .catch((err: Error) => {
         this.lastError = err.message;
-        this.logger.warn(`closing due notices failed: ${err.message}`);
+        this.logger.warn(`the notice scheduler's pass failed: ${err.message}`);
       })
       .then(() => {
         if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.config.noticePollMs);

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public } from '@filing/auth';
 import { Clock } from '@filing/runtime';
@@ -8,7 +10,21 @@ import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/p
 import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notice.row';
 import { publicNoticeView } from '../public-notice.view';
 
-/** Notices whose window is running today (正在公示). Public, no token. */
+export class ListPublicNoticesQuery {
+  @ApiPropertyOptional({
+    enum: ['current', 'past'],
+    default: 'current',
+    description: 'current: the window runs today (正在公示); past: the window has ended (往期公示), newest first',
+  })
+  @IsOptional()
+  @IsIn(['current', 'past'])
+  period?: 'current' | 'past';
+
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000000) offset?: number;
+}
+
+/** Notices whose window is running today (正在公示), or past ones (往期公示). Public, no token. */
 @ApiTags('public notices')
 @Public()
 @Controller('public/notices')
@@ -20,12 +36,23 @@ export class ListOpenNoticesController {
   ) {}
 
   @Get()
-  async list() {
+  async list(@Query() query: ListPublicNoticesQuery) {
     const today = this.clock.today();
+    if (query.period === 'past') {
+      const limit = query.limit ?? 50;
+      const offset = query.offset ?? 0;
+      const where = `n.end_date < $1`;
+      const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${NOTICE_FROM} WHERE ${where}`, [today]);
+      const rows: NoticeRow[] = await this.dataSource.query(
+        `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE ${where} ORDER BY n.end_date DESC, n.opened_at DESC LIMIT ${limit} OFFSET ${offset}`,
+        [today],
+      );
+      return { today, total, items: rows.map((n) => publicNoticeView(n, this.config, today)) };
+    }
     const rows: NoticeRow[] = await this.dataSource.query(
       `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.status = 'open' AND n.start_date <= $1 AND n.end_date >= $1 ORDER BY n.start_date DESC, n.opened_at DESC LIMIT 500`,
       [today],
     );
-    return { today, items: rows.map((n) => publicNoticeView(n, this.config, today)) };
+    return { today, total: rows.length, items: rows.map((n) => publicNoticeView(n, this.config, today)) };
   }
 }

@@ -1,4 +1,17 @@
-import { Body, ConflictException, Controller, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -44,7 +57,10 @@ export class LodgeObjectionController {
     const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     // Real time, not the procedure clock: this limits request rates.
     if (!this.limiter.tryAcquire(clientIp, Date.now())) {
-      throw new HttpException({ error: 'Too Many Requests', message: 'too many objections from this address; please try again later or contact the centre' }, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        { error: 'Too Many Requests', message: 'too many objections from this address; please try again later or contact the centre' },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const today = this.clock.today();
     const receivedAt = this.clock.now();
@@ -62,7 +78,10 @@ export class LodgeObjectionController {
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM ${SCHEMA}.objection WHERE notice_id = $1`, [noticeId]);
       if (count >= this.config.objectionMaxPerNotice) {
         throw new HttpException(
-          { error: 'Too Many Requests', message: `this notice has reached its limit of ${this.config.objectionMaxPerNotice} online objections; please contact the centre in writing` },
+          {
+            error: 'Too Many Requests',
+            message: `this notice has reached its limit of ${this.config.objectionMaxPerNotice} online objections; please contact the centre in writing`,
+          },
           HttpStatus.TOO_MANY_REQUESTS,
         );
       }
@@ -70,9 +89,22 @@ export class LodgeObjectionController {
       const receiptNumber = newReceiptNumber(today);
       await manager.query(
         `INSERT INTO ${SCHEMA}.objection (id, notice_id, receipt_number, objector_name, objector_id_number, objector_phone, objector_email,
-           objector_address, reason, client_ip, status, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)`,
-        [objectionId, noticeId, receiptNumber, body.name, body.idNumber, body.phone, body.email ?? null, body.address ?? null, body.reason, clientIp, receivedAt],
+           objector_address, reason, evidence, client_ip, status, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12)`,
+        [
+          objectionId,
+          noticeId,
+          receiptNumber,
+          body.name,
+          body.idNumber,
+          body.phone,
+          body.email ?? null,
+          body.address ?? null,
+          body.reason,
+          body.evidence ?? null,
+          clientIp,
+          receivedAt,
+        ],
       );
       await this.outbox.add(manager, Events.objectionReceived, {
         caseId: notice.caseId,

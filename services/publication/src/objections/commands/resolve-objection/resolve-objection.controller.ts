@@ -8,7 +8,7 @@ import { Events } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { SCHEMA } from '../../../infrastructure/database';
-import { NoticeCloser } from '../../../notices/commands/close-due-notices/notice-closer';
+import { CloseDueNoticesHandler } from '../../../notices/commands/close-due-notices/close-due-notices.handler';
 import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../../notices/notice.row';
 import { ResolveObjectionRequest } from './resolve-objection.request';
 
@@ -23,7 +23,7 @@ export class ResolveObjectionController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly closer: NoticeCloser,
+    private readonly closer: CloseDueNoticesHandler,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
   ) {}
@@ -34,7 +34,8 @@ export class ResolveObjectionController {
   async resolve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ResolveObjectionRequest, @CurrentPrincipal() principal: Principal) {
     const struck = body.struckOccupationCodes ?? [];
     if (body.outcome === 'upheld' && !body.scope) throw new BadRequestException('scope: required when the objection is upheld (whole-case or occupations)');
-    if (body.outcome === 'dismissed' && (body.scope || struck.length)) throw new BadRequestException('scope and struckOccupationCodes: only for an upheld objection');
+    if (body.outcome === 'dismissed' && (body.scope || struck.length))
+      throw new BadRequestException('scope and struckOccupationCodes: only for an upheld objection');
     if (body.scope === 'occupations' && struck.length === 0) throw new BadRequestException('struckOccupationCodes: name the occupations struck out');
     if (body.scope === 'whole-case' && struck.length) throw new BadRequestException('struckOccupationCodes: not used when the whole case fails');
 
@@ -49,7 +50,12 @@ export class ResolveObjectionController {
       const unknown = struck.filter((c) => !notice.occupations.some((occ) => occ.code === c));
       if (unknown.length) throw new BadRequestException(`struckOccupationCodes: ${unknown.join(', ')} not on this notice`);
       const resolvedAt = this.clock.now();
-      const resolvedBy = { subject: principal.sub, role: 'center-staff' as const, jurisdiction: principal.jurisdiction, ...(principal.name ? { name: principal.name } : {}) };
+      const resolvedBy = {
+        subject: principal.sub,
+        role: 'center-staff' as const,
+        jurisdiction: principal.jurisdiction,
+        ...(principal.name ? { name: principal.name } : {}),
+      };
       await manager.query(
         `UPDATE ${SCHEMA}.objection SET status = $2, scope = $3, struck_occupation_codes = $4, resolution_reason = $5, resolved_by = $6, resolved_at = $7 WHERE id = $1`,
         [id, body.outcome, body.scope ?? null, JSON.stringify(struck), body.reason, JSON.stringify(resolvedBy), resolvedAt],

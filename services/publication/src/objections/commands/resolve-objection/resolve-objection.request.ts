@@ -7,7 +7,11 @@ export class ResolveObjectionRequest {
   @IsIn(['upheld', 'dismissed'])
   outcome!: 'upheld' | 'dismissed';
 
-  @ApiProperty({ required: false, enum: ['whole-case', 'occupations'], description: 'Required when upheld: the case fails, or only some occupations are struck out.' })
+  @ApiProperty({
+    required: false,
+    enum: ['whole-case', 'occupations'],
+    description: 'Required when upheld: the case fails, or only some occupations are struck out.',
+  })
   @IsOptional()
   @IsIn(['whole-case', 'occupations'])
   scope?: 'whole-case' | 'occupations';

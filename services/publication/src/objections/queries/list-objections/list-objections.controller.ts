@@ -18,7 +18,10 @@ export class ListObjectionsController {
   async list(@Param('id', new ParseUUIDPipe()) noticeId: string, @CurrentPrincipal() principal: Principal) {
     const [notice] = await this.dataSource.query(`SELECT jurisdiction FROM ${SCHEMA}.notice WHERE id = $1`, [noticeId]);
     if (!notice || !principal.canActInJurisdiction(notice.jurisdiction)) throw new NotFoundException(`notice ${noticeId} not found`);
-    const rows: ObjectionRow[] = await this.dataSource.query(`SELECT ${OBJECTION_COLUMNS} FROM ${OBJECTION_FROM} WHERE o.notice_id = $1 ORDER BY o.received_at`, [noticeId]);
+    const rows: ObjectionRow[] = await this.dataSource.query(
+      `SELECT ${OBJECTION_COLUMNS} FROM ${OBJECTION_FROM} WHERE o.notice_id = $1 ORDER BY o.received_at`,
+      [noticeId],
+    );
     return {
       items: rows.map((o) => ({ ...o, objectorIdNumber: maskIdNumber(o.objectorIdNumber), objectorPhone: maskPhone(o.objectorPhone) })),
     };

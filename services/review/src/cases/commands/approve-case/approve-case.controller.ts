@@ -1,31 +1,15 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { Events } from '@filing/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { OutboxWriter } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
-import { caseLevel } from '../../domain/case-access';
-import { ApprovalData } from '../../domain/case.entity';
-import { CaseStepper } from '../../infrastructure/case-stepper';
-import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
 import { ApproveCaseRequest } from './approve-case.request';
+import { ApproveCaseHandler } from './approve-case.handler';
 
-/**
- * 审定: the local HRSS bureau approves a city case; the 厅长办公会 approves a province case, and its meeting reference
- * is recorded. Approval opens the public notice (publication).
- */
+/** HTTP adapter for ApproveCaseHandler: translates the request and calls the handler. */
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class ApproveCaseController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly stepper: CaseStepper,
-    private readonly outbox: OutboxWriter,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly handler: ApproveCaseHandler) {}
 
   @Post(':id/approve')
   @HttpCode(200)
@@ -34,41 +18,6 @@ export class ApproveCaseController {
   @ApiBadRequestResponse({ description: 'A province case without the meeting reference of the 厅长办公会.' })
   @ApiConflictResponse({ description: 'The case is not at APPROVAL.' })
   async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApproveCaseRequest, @CurrentPrincipal() p: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      const c = await loadForStaff(manager, id, p, 'approver');
-      const province = caseLevel(c.jurisdiction) === 'province';
-      if (province && !body.meetingReference) {
-        throw new BadRequestException('meetingReference is required: a province case is approved by the 厅长办公会 and its meeting reference is recorded');
-      }
-      const actor = actorOf(p, 'approver');
-      const at = this.clock.now().toISOString();
-      const approval: ApprovalData = {
-        decision: 'approved',
-        approvalBody: province ? 'director-office-meeting' : 'local-hrss-bureau',
-        ...(body.meetingReference ? { meetingReference: body.meetingReference } : {}),
-        by: p.sub,
-        at,
-      };
-      const { after } = await this.stepper.step(
-        manager,
-        { caseId: id, action: 'approve', actor, by: p.roles, reason: body.note, details: { ...approval }, changes: () => ({ approval }) },
-        c,
-      );
-      const total = c.opinions.comprehensive?.total;
-      await this.outbox.add(manager, Events.caseApproved, {
-        caseId: id,
-        jurisdiction: c.jurisdiction,
-        applicationKind: c.applicationKind,
-        approvalBody: approval.approvalBody,
-        meetingReference: body.meetingReference,
-        institution: c.institution,
-        occupations: c.occupations,
-        score: total,
-        existingFilingNumber: c.existingFilingNumber ?? undefined,
-        approvedBy: actor,
-        approvedAt: after.stageEnteredAt.toISOString(),
-      });
-      return { id: after.id, stage: after.stage, version: after.version, approval: after.approval };
-    });
+    return this.handler.approve(id, body, p);
   }
 }

@@ -1,59 +1,16 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { ApplicationSubmitted, Events, findJurisdiction } from '@filing/contracts';
-import { EventContext, OnEvent, OutboxWriter, UnprocessableEventError } from '@filing/messaging';
-import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
-import { ReviewCase } from '../../domain/case.entity';
-import { reviewInstance } from '../../../infrastructure/review-instance.config';
+import { ApplicationSubmitted, Events } from '@filing/contracts';
+import { EventContext, OnEvent } from '@filing/messaging';
+import { OpenCaseHandler } from './open-case.handler';
 
-/**
- * A submitted application opens a case at the review instance serving its jurisdiction; every other instance ignores
- * it (the province instance ignores the cities listed in REVIEW_CITY_INSTANCES).
- */
+/** Kafka adapter for OpenCaseHandler: translates the event and calls the handler. */
 @Controller()
 export class OpenCaseMessageController {
-  private readonly logger = new Logger('OpenCase');
-
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(private readonly handler: OpenCaseHandler) {}
 
   @OnEvent(Events.applicationSubmitted)
   async onSubmitted(@Payload() event: ApplicationSubmitted, @Ctx() ctx: EventContext): Promise<void> {
-    if (!reviewInstance.serves(event.jurisdiction)) return;
-    // The province instance would otherwise adopt any code it does not know as a city without an instance.
-    if (!findJurisdiction(event.jurisdiction)) throw new UnprocessableEventError(`jurisdiction ${event.jurisdiction} is not a Jilin filing jurisdiction`);
-    const submittedAt = new Date(event.submittedAt);
-    await ctx.manager.insert(ReviewCase, {
-      id: event.caseId,
-      jurisdiction: event.jurisdiction,
-      applicationKind: event.applicationKind,
-      stage: 'SUBMITTED',
-      institution: event.institution,
-      occupations: event.occupations,
-      existingFilingNumber: event.existingFilingNumber ?? null,
-      submittedAt,
-      stageEnteredAt: submittedAt,
-      version: 1,
-    });
-    const actor = { subject: event.institution.creditCode, role: 'applicant' as const, jurisdiction: event.jurisdiction, name: event.institution.name };
-    await appendAudit(ctx.manager, reviewInstance.schema, {
-      caseId: event.caseId,
-      jurisdiction: event.jurisdiction,
-      action: 'open',
-      fromStage: null,
-      toStage: 'SUBMITTED',
-      actor,
-      at: event.submittedAt,
-      reason: null,
-      details: { applicationKind: event.applicationKind, occupations: event.occupations.map((o) => o.code), eventId: ctx.meta.id },
-    });
-    await this.outbox.add(ctx.manager, Events.caseStageChanged, {
-      caseId: event.caseId,
-      jurisdiction: event.jurisdiction,
-      to: 'SUBMITTED',
-      action: 'open',
-      actor,
-      at: event.submittedAt,
-    });
-    this.logger.log(`case ${event.caseId} opened for ${event.institution.name} (${event.jurisdiction})`);
+    return this.handler.onSubmitted(event, ctx);
   }
 }

@@ -2,17 +2,15 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { DrawSeedRevealed, Events } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
-import { recordCaseFact } from '../../infrastructure/case-facts';
+import { RecordDrawSeedHandler } from './record-draw-seed.handler';
 
-/** The draw's secret seed was revealed after the comprehensive opinion: the case records it so the draw can be checked. */
+/** Kafka adapter for RecordDrawSeedHandler: translates the event and calls the handler. */
 @Controller()
 export class RecordDrawSeedMessageController {
+  constructor(private readonly handler: RecordDrawSeedHandler) {}
+
   @OnEvent(Events.drawSeedRevealed)
   async on(@Payload() e: DrawSeedRevealed, @Ctx() ctx: EventContext): Promise<void> {
-    await recordCaseFact(
-      ctx.manager,
-      { caseId: e.caseId, jurisdiction: e.jurisdiction, what: 'draw-seed-revealed', reportedBy: `expert-pool:${e.drawId}`, at: e.revealedAt, details: { drawId: e.drawId, commitment: e.commitment, seed: e.seed, eventId: ctx.meta.id } },
-      () => ({ drawSeed: { drawId: e.drawId, commitment: e.commitment, seed: e.seed, revealedAt: e.revealedAt } }),
-    );
+    return this.handler.execute(e, ctx);
   }
 }

@@ -1,28 +1,15 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { Events, findJurisdiction, PROVINCE_CODE } from '@filing/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { OutboxWriter } from '@filing/messaging';
-import { ExpertRequestData } from '../../domain/case.entity';
-import { CaseStepper } from '../../infrastructure/case-stepper';
-import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
 import { RequestExpertsRequest } from './request-experts.request';
+import { RequestExpertsHandler } from './request-experts.handler';
 
-/**
- * The centre submits its work plan and expert requirements; the discipline officer (机关纪委) of the database level
- * draws the group in expert-pool.
- */
+/** HTTP adapter for RequestExpertsHandler: translates the request and calls the handler. */
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class RequestExpertsController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly stepper: CaseStepper,
-    private readonly outbox: OutboxWriter,
-  ) {}
+  constructor(private readonly handler: RequestExpertsHandler) {}
 
   @Post(':id/expert-request')
   @HttpCode(200)
@@ -30,47 +17,6 @@ export class RequestExpertsController {
   @ApiOkResponse({ description: 'The case is EXPERT_GROUP_REQUESTED; review.expert-group.requested.v1 is emitted.' })
   @ApiConflictResponse({ description: 'The case is not at ACCEPTED.' })
   async request(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RequestExpertsRequest, @CurrentPrincipal() p: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      const c = await loadForStaff(manager, id, p, 'center-staff');
-      const applied = c.occupations.map((o) => o.code);
-      const codes = body.occupationCodes ?? applied;
-      const foreign = codes.filter((code) => !applied.includes(code));
-      if (foreign.length) throw new BadRequestException(`occupationCodes not applied for in this case: ${foreign.join(', ')} (applied: ${applied.join(', ')})`);
-      const covered = c.occupations.filter((o) => codes.includes(o.code));
-      if (body.groupSize < covered.length) throw new BadRequestException(`groupSize ${body.groupSize} cannot cover ${covered.length} occupations`);
-      // A city that keeps no expert database of its own draws from the province's (domain §0.4).
-      const databaseLevel = findJurisdiction(c.jurisdiction)?.hasOwnExpertDatabase ? c.jurisdiction : PROVINCE_CODE;
-      const request: ExpertRequestData = {
-        workPlan: body.workPlan,
-        groupSize: body.groupSize,
-        reserves: body.reserves,
-        occupationCodes: codes,
-        databaseLevel,
-        ...(body.maxPerEmployer !== undefined ? { maxPerEmployer: body.maxPerEmployer } : {}),
-        ...(body.plannedOnsiteDate ? { plannedOnsiteDate: body.plannedOnsiteDate } : {}),
-      };
-      const actor = actorOf(p, 'center-staff');
-      const { after } = await this.stepper.step(
-        manager,
-        { caseId: id, action: 'request-experts', actor, by: p.roles, details: { ...request }, changes: () => ({ expertRequest: request }) },
-        c,
-      );
-      await this.outbox.add(manager, Events.expertGroupRequested, {
-        caseId: id,
-        jurisdiction: c.jurisdiction,
-        databaseLevel,
-        applicationKind: c.applicationKind,
-        applicant: { name: c.institution.name, creditCode: c.institution.creditCode, kind: c.institution.kind },
-        occupations: covered,
-        groupSize: body.groupSize,
-        reserves: body.reserves,
-        maxPerEmployer: body.maxPerEmployer,
-        workPlan: body.workPlan,
-        plannedOnsiteDate: body.plannedOnsiteDate,
-        requestedBy: actor,
-        requestedAt: after.stageEnteredAt.toISOString(),
-      });
-      return { id: after.id, stage: after.stage, version: after.version, expertRequest: request };
-    });
+    return this.handler.request(id, body, p);
   }
 }

@@ -1,13 +1,19 @@
-import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PROVINCE_CODE } from '@filing/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { reviewInstance } from '../../../infrastructure/review-instance.config';
+import { reviewInstance } from '../../../infrastructure/review.config';
 import { StageDeadlines } from '../../../infrastructure/stage-deadlines';
-import { RecheckRequestRow } from '../../domain/recheck-request';
+import { RecheckRequestRepository } from '../../infrastructure/recheck-request.repository';
 import { recheckView } from './recheck.view';
+
+export class ListRechecksQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'decided', 'all'], default: 'pending' }) @IsOptional() @IsIn(['pending', 'decided', 'all']) status?:
+    'pending' | 'decided' | 'all';
+}
 
 /** The provincial centre's re-check queue (复核): city cases as their request snapshot shows them. */
 @ApiTags('rechecks')
@@ -17,18 +23,15 @@ export class ListRechecksController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: StageDeadlines,
+    private readonly rechecks: RecheckRequestRepository,
   ) {}
 
   @Get()
   @Roles('center-staff')
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'decided', 'all'] })
-  async list(@CurrentPrincipal() p: Principal, @Query('status') status = 'pending') {
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ListRechecksQuery) {
     this.guard(p);
-    if (!['pending', 'decided', 'all'].includes(status)) throw new BadRequestException('status must be pending, decided or all');
-    const rows: RecheckRequestRow[] = await this.dataSource.query(
-      `SELECT * FROM ${reviewInstance.schema}.recheck_request WHERE ($1 = 'all' OR status = $1) ORDER BY received_at, id`,
-      [status],
-    );
+    const status = q.status ?? 'pending';
+    const rows = await this.rechecks.list(this.dataSource.manager, status);
     await this.deadlines.refresh();
     return { items: rows.map((r) => recheckView(r, this.deadlines)) };
   }
@@ -37,10 +40,10 @@ export class ListRechecksController {
   @Roles('center-staff')
   async get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     this.guard(p);
-    const rows: RecheckRequestRow[] = await this.dataSource.query(`SELECT * FROM ${reviewInstance.schema}.recheck_request WHERE id = $1`, [id]);
-    if (!rows[0]) throw new NotFoundException(`re-check ${id} not found`);
+    const row = await this.rechecks.find(this.dataSource.manager, id);
+    if (!row) throw new NotFoundException(`re-check ${id} not found`);
     await this.deadlines.refresh();
-    return recheckView(rows[0], this.deadlines);
+    return recheckView(row, this.deadlines);
   }
 
   private guard(p: Principal): void {

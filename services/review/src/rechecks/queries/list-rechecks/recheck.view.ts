@@ -17,7 +17,7 @@ export function recheckView(r: RecheckRequestRow, deadlines: StageDeadlines) {
     receivedAt: r.received_at,
     applicationKind: snapshot.applicationKind,
     // The province does not contact the applicant: the phone stays masked.
-    institution: { ...snapshot.institution, contact: { ...snapshot.institution.contact, phone: maskPhone(snapshot.institution.contact.phone) } },
+    institution: { ...snapshot.institution, contact: { ...snapshot.institution?.contact, phone: maskPhone(snapshot.institution?.contact?.phone) } },
     occupations: snapshot.occupations,
     opinion: snapshot.opinion,
     requestedBy: snapshot.requestedBy,

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseStageChanged } from '@filing/contracts';
+import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
+
+/**
+ * Review owns the stage; assessment records it to know what the group may do. A return (退回) opens a new
+ * preliminary round, so the leader can submit a new 初评意见 once the applicant has resubmitted.
+ */
+@Injectable()
+export class RecordStageChangeHandler {
+  constructor(private readonly evaluations: EvaluationRepository) {}
+
+  async execute(manager: EntityManager, e: CaseStageChanged): Promise<void> {
+    const ev = await this.evaluations.ensureLocked(manager, e.caseId);
+    ev.jurisdiction = ev.jurisdiction ?? e.jurisdiction;
+    ev.stage = e.to;
+    if (e.to === 'RETURNED') ev.preliminaryRound += 1;
+    await this.evaluations.save(manager, ev);
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@filing/contracts';
+import { AuditLog, principalActor } from '@filing/audit';
+import { Principal } from '@filing/auth';
+import { OutboxWriter } from '@filing/messaging';
+import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
+import { IdempotencyStore } from '../../../idempotency/idempotency.store';
+import { Application } from '../../infrastructure/application.entity';
+import { resubmissionRefusal } from '../../domain/application-status';
+import { checklistFor, missingItems } from '../../domain/checklist';
+import { ApplicationAccess } from '../../infrastructure/application-access';
+import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
+import { ResubmitApplicationRequest } from './resubmit-application.request';
+
+/**
+ * After a return (材料退回) the applicant uploads new versions of the materials concerned and resubmits; review
+ * takes the case back to preliminary review. The event carries every checklist item's current version.
+ */
+@Injectable()
+export class ResubmitApplicationHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ApplicationAccess,
+    private readonly idempotency: IdempotencyStore,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async resubmit(id: string, body: ResubmitApplicationRequest, principal: Principal, idempotencyKey: string | undefined, res: Response) {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const application = await this.access.ownedForUpdate(manager, principal, id);
+      return this.idempotency.once(manager, `${principal.sub}|${principal.creditCode}`, idempotencyKey, 'resubmit-application', { id, ...body }, () =>
+        this.resubmitReturned(manager, application, body, principal),
+      );
+    });
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return outcome.result;
+  }
+
+  private async resubmitReturned(manager: EntityManager, application: Application, body: ResubmitApplicationRequest, principal: Principal) {
+    const refusal = resubmissionRefusal(application);
+    if (refusal) throw new IllegalStep(refusal);
+    const round = application.round + 1;
+    const materials = await currentMaterials(manager, application.id);
+    if (!materials.some((m) => m.round === round)) {
+      throw new RuleRefusal(`upload at least one new material version answering the return reasons before resubmitting (round ${round})`);
+    }
+    const missing = missingItems(
+      checklistFor(application.applicationKind, application.institution.kind),
+      materials.map((m) => m.checklistItem),
+    );
+    if (missing.length > 0) {
+      throw new RuleRefusal({ error: 'Unprocessable Entity', message: `required materials are missing: ${missing.map((i) => i.item).join(', ')}`, missing });
+    }
+    const now = this.clock.now();
+    await manager.update(Application, { id: application.id }, { status: 'RESUBMITTED', round, resubmittedAt: now });
+    const parts = materials.map(materialPart);
+    await this.outbox.add(manager, Events.applicationResubmitted, {
+      caseId: application.id,
+      round,
+      materials: parts,
+      ...(body.note ? { note: body.note } : {}),
+      resubmittedAt: now.toISOString(),
+    });
+    await this.audit.append(manager, {
+      caseId: application.id,
+      jurisdiction: application.jurisdiction,
+      action: 'application-resubmitted',
+      fromStage: application.status,
+      toStage: 'RESUBMITTED',
+      actor: principalActor(principal, 'applicant'),
+      at: now.toISOString(),
+      reason: body.note ?? null,
+      details: {
+        round,
+        materials: parts
+          .filter((m) => materials.find((x) => x.id === m.materialId)?.round === round)
+          .map((m) => ({ materialId: m.materialId, checklistItem: m.checklistItem, version: m.version, sha256: m.sha256 })),
+      },
+    });
+    return { id: application.id, status: 'RESUBMITTED', round, resubmittedAt: now.toISOString(), materials: parts };
+  }
+}

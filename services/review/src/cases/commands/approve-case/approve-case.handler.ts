@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Events } from '@filing/contracts';
+import { Principal } from '@filing/auth';
+import { OutboxWriter } from '@filing/messaging';
+import { Clock, InvalidCommand } from '@filing/runtime';
+import { caseLevel } from '../../domain/case-access';
+import { ApprovalData } from '../../infrastructure/case.entity';
+import { LifecycleStep } from '../lifecycle-step';
+import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
+import { ApproveCaseRequest } from './approve-case.request';
+
+/**
+ * 审定: the local HRSS bureau approves a city case; the 厅长办公会 approves a province case, and its meeting reference
+ * is recorded. Approval opens the public notice (publication).
+ */
+@Injectable()
+export class ApproveCaseHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stepper: LifecycleStep,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async approve(id: string, body: ApproveCaseRequest, p: Principal) {
+    return this.dataSource.transaction(async (manager) => {
+      const c = await loadForStaff(manager, id, p, 'approver');
+      const province = caseLevel(c.jurisdiction) === 'province';
+      if (province && !body.meetingReference) {
+        throw new InvalidCommand('meetingReference is required: a province case is approved by the 厅长办公会 and its meeting reference is recorded');
+      }
+      const actor = actorOf(p, 'approver');
+      const at = this.clock.now().toISOString();
+      const approval: ApprovalData = {
+        decision: 'approved',
+        approvalBody: province ? 'director-office-meeting' : 'local-hrss-bureau',
+        ...(body.meetingReference ? { meetingReference: body.meetingReference } : {}),
+        by: p.sub,
+        at,
+      };
+      const { after } = await this.stepper.step(
+        manager,
+        { caseId: id, action: 'approve', actor, by: p.roles, reason: body.note, details: { ...approval }, changes: () => ({ approval }) },
+        c,
+      );
+      const total = c.opinions.comprehensive?.total;
+      await this.outbox.add(manager, Events.caseApproved, {
+        caseId: id,
+        jurisdiction: c.jurisdiction,
+        applicationKind: c.applicationKind,
+        approvalBody: approval.approvalBody,
+        meetingReference: body.meetingReference,
+        institution: c.institution,
+        occupations: c.occupations,
+        score: total,
+        existingFilingNumber: c.existingFilingNumber ?? undefined,
+        approvedBy: actor,
+        approvedAt: after.stageEnteredAt.toISOString(),
+      });
+      return { id: after.id, stage: after.stage, version: after.version, approval: after.approval };
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal } from '@filing/auth';
+import { OutboxWriter } from '@filing/messaging';
+import { Clock, InvalidCommand } from '@filing/runtime';
+import { caseLevel } from '../../domain/case-access';
+import { ApprovalData } from '../../infrastructure/case.entity';
+import { addCaseRejected } from '../case-outcome';
+import { LifecycleStep } from '../lifecycle-step';
+import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
+import { NotApproveCaseRequest } from './not-approve-case.request';
+
+/** 审定 not granted: the case is NOT_PASSED. */
+@Injectable()
+export class NotApproveCaseHandler {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stepper: LifecycleStep,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async notApprove(id: string, body: NotApproveCaseRequest, p: Principal) {
+    return this.dataSource.transaction(async (manager) => {
+      const c = await loadForStaff(manager, id, p, 'approver');
+      const province = caseLevel(c.jurisdiction) === 'province';
+      if (province && !body.meetingReference) {
+        throw new InvalidCommand('meetingReference is required: a province case is decided by the 厅长办公会 and its meeting reference is recorded');
+      }
+      const actor = actorOf(p, 'approver');
+      const approval: ApprovalData = {
+        decision: 'not-approved',
+        approvalBody: province ? 'director-office-meeting' : 'local-hrss-bureau',
+        ...(body.meetingReference ? { meetingReference: body.meetingReference } : {}),
+        by: p.sub,
+        at: this.clock.now().toISOString(),
+      };
+      const { before, after } = await this.stepper.step(
+        manager,
+        { caseId: id, action: 'not-approve', actor, by: p.roles, reason: body.reason, details: { ...approval }, changes: () => ({ approval }) },
+        c,
+      );
+      await addCaseRejected(this.outbox, manager, { before, after }, body.reason, actor);
+      return { id: after.id, stage: after.stage, version: after.version };
+    });
+  }
+}

@@ -1,0 +1,124 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { call } from '../../../services/api';
+import type { OpinionDocument } from '../../../services/assessment/views';
+import { access } from '../../../access';
+import { useAuth } from '../../../auth/auth-context';
+import { ErrorAlert } from '../../../components/error-alert';
+import { APPLICATION_KIND_NAMES, INSTITUTION_KIND_NAMES, OPINION_KIND_NAMES, levelsText } from '../../../lib/vocabulary';
+import { ConsolidationView } from '../evaluation/leader-forms';
+import './opinion-print.css';
+
+/** One of the group's opinions laid out like the paper form, to print (the menu and buttons are left off the print). */
+export default function OpinionPage() {
+  const { caseId = '', kind = '' } = useParams();
+  const can = access(useAuth().session?.user);
+  const opinion = useQuery({
+    queryKey: ['evaluation', caseId, 'opinion', kind],
+    queryFn: () => call<OpinionDocument>('assessment', 'get', '/cases/{caseId}/opinions/{kind}', { path: { caseId, kind } }),
+  });
+  if (opinion.isLoading) return <Skeleton active />;
+  const o = opinion.data;
+  if (!o) return <ErrorAlert error={opinion.error} />;
+  const title = OPINION_KIND_NAMES[o.kind] ?? o.kind;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="opinion-sheet">
+      <Space className="no-print">
+        <Link to={can.expert ? `/expert/cases/${caseId}` : `/cases/${caseId}`}>返回</Link>
+        <Button onClick={() => window.print()}>打印</Button>
+      </Space>
+      <Typography.Title level={2} style={{ textAlign: 'center', margin: 0 }}>
+        职业技能等级认定机构备案{title}
+      </Typography.Title>
+      <table className="plain-table opinion-table" aria-label={title}>
+        <tbody>
+          <tr>
+            <th>申报机构</th>
+            <td colSpan={3}>{o.applicant?.name}</td>
+          </tr>
+          <tr>
+            <th>统一社会信用代码</th>
+            <td>{o.applicant?.creditCode}</td>
+            <th>机构类型 / 申报类型</th>
+            <td>
+              {INSTITUTION_KIND_NAMES[o.institutionKind ?? ''] ?? '—'} / {APPLICATION_KIND_NAMES[o.applicationKind ?? ''] ?? '—'}
+            </td>
+          </tr>
+          <tr>
+            <th>认定职业及等级</th>
+            <td colSpan={3}>{o.occupations.map((x) => `${x.name}（${levelsText(x.levels)}）`).join('；')}</td>
+          </tr>
+          <tr>
+            <th>评估标准</th>
+            <td colSpan={3}>
+              {o.standard.title} · 第 {o.standard.version} 版{o.standard.provisional ? '（试行）' : ''} · 满分 {o.standard.total}，合格线 {o.standard.passLine}
+            </td>
+          </tr>
+          <tr>
+            <th>专家组</th>
+            <td colSpan={3}>
+              组长 {o.group.leader.name}；成员 {o.group.members.map((m) => m.name).join('、')}
+            </td>
+          </tr>
+          {o.methodsUsed && o.methodsUsed.length > 0 && (
+            <tr>
+              <th>现场评估方式</th>
+              <td colSpan={3}>{o.methodsUsed.join('、')}</td>
+            </tr>
+          )}
+          <tr>
+            <th>结论</th>
+            <td colSpan={3}>
+              <Tag color={o.result === 'pass' ? 'green' : 'red'}>{o.result === 'pass' ? '通过' : '不通过'}</Tag>
+              {o.consolidation ? ` 总分 ${o.consolidation.total} 分，合格线 ${o.consolidation.passLine} 分` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>{title}</th>
+            <td colSpan={3} style={{ whiteSpace: 'pre-wrap', minHeight: 80 }}>
+              {o.summary}
+              {o.reasons.length > 0 && (
+                <ol style={{ margin: '8px 0 0' }}>
+                  {o.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ol>
+              )}
+            </td>
+          </tr>
+          {o.findings && o.findings.length > 0 && (
+            <tr>
+              <th>审查发现</th>
+              <td colSpan={3}>
+                {o.findings.map((f) => (
+                  <div key={f.recordedAt + f.expertId}>
+                    {f.name}：{f.text}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          )}
+          {o.dissent && o.dissent.length > 0 && (
+            <tr>
+              <th>不同意见</th>
+              <td colSpan={3}>
+                {o.dissent.map((d) => (
+                  <div key={d.expertId}>
+                    {d.name}：{d.opinion}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {o.consolidation && <ConsolidationView consolidation={o.consolidation} members={o.group.members} />}
+      <div className="opinion-signature">
+        <span>专家组组长（签字）：</span>
+        <span>日期：{dayjs(o.submittedAt).format('YYYY 年 M 月 D 日')}</span>
+      </div>
+    </Space>
+  );
+}

@@ -1,0 +1,114 @@
+// What assessment answers about a case's evaluation (its OpenAPI document names no response types).
+
+export interface StandardSubItem {
+  id: string;
+  title: string;
+  maxPoints: number;
+  /** materials = 材料审核; onsite = 现场技术评估. */
+  method: 'materials' | 'onsite';
+  guidance: string;
+  evidence: string;
+}
+
+export interface StandardItem {
+  id: string;
+  title: string;
+  maxPoints: number;
+  occupationRelated: boolean;
+  subItems: StandardSubItem[];
+}
+
+export interface Evaluation {
+  caseId: string;
+  jurisdiction: string;
+  stage: string | null;
+  institutionKind: 'employer' | 'social-org' | null;
+  applicationKind: 'new-filing' | 'add-occupation' | null;
+  applicant: { name: string; creditCode: string } | null;
+  occupations: { code: string; name: string; levels: number[] }[];
+  groupId: string | null;
+  members: { expertId: string; name: string; occupationCodes: string[]; leader: boolean; sheet: 'none' | 'draft' | 'submitted' }[];
+  leaderExpertId: string | null;
+  preliminaryRound: number;
+  standard: {
+    standardId: string;
+    version: string;
+    title: string;
+    provisional: boolean;
+    pinnedFor: string | null;
+    total: number;
+    passLine: number;
+    vetoes: { id: string; title: string }[];
+  } | null;
+  scope: { occupationOnly: boolean; scopeMax: number; scale: number; items: StandardItem[] } | null;
+  opinions: { opinionId: string; kind: OpinionKind; round: number; result: 'pass' | 'fail'; submittedAt: string }[];
+}
+
+export type OpinionKind = 'preliminary' | 'technical' | 'comprehensive';
+
+export const ONSITE_METHODS = ['听取汇报', '现场查看', '访谈咨询', '质询答疑', '技术抽查'] as const;
+
+export interface ScoreSheet {
+  caseId: string;
+  expertId: string;
+  status: 'draft' | 'submitted';
+  scores: { subItemId: string; score: number; note?: string }[];
+  evidenceNote: string;
+  methods: string[];
+  vetoes: { vetoId: string; reason: string }[];
+  submittedAt: string | null;
+}
+
+export interface Consolidation {
+  items: {
+    itemId: string;
+    title: string;
+    maxPoints: number;
+    memberScores: { expertId: string; score: number; outlier: boolean }[];
+    median: number;
+    method: 'mean' | 'trimmed-mean';
+    score: number;
+  }[];
+  rawTotal: number;
+  scopeMax: number;
+  scale: number;
+  total: number;
+  passLine: number;
+  vetoes: { vetoId: string; title: string; flaggedBy: string[] }[];
+  vetoed: boolean;
+  result: 'pass' | 'fail';
+  options: { trimFromMembers: number; outlierShareOfMax: number };
+  occupationOnly?: boolean;
+}
+
+export interface ConsolidationPreview {
+  caseId: string;
+  complete: boolean;
+  submittedBy: { expertId: string; name: string }[];
+  waitingFor: { expertId: string; name: string }[];
+  consolidation: Consolidation | null;
+  vetoReasons: { vetoId: string; expertId: string; name: string; reason: string }[];
+}
+
+export interface OpinionDocument {
+  opinionId: string;
+  caseId: string;
+  jurisdiction: string;
+  kind: OpinionKind;
+  round: number;
+  result: 'pass' | 'fail';
+  summary: string;
+  reasons: string[];
+  applicant: { name: string; creditCode: string } | null;
+  institutionKind: 'employer' | 'social-org' | null;
+  applicationKind: 'new-filing' | 'add-occupation' | null;
+  occupations: { code: string; name: string; levels: number[] }[];
+  group: { groupId: string | null; leader: { expertId: string; name: string }; members: { expertId: string; name: string; occupationCodes: string[] }[] };
+  standard: { standardId: string; version: string; title: string; provisional: boolean; total: number; passLine: number };
+  findings?: { expertId: string; name: string; subItemId: string | null; materialRef: string | null; text: string; recordedAt: string }[];
+  consolidation?: Consolidation;
+  methodsUsed?: string[];
+  evidenceNotes?: { expertId: string; name: string; note: string }[];
+  dissent?: { expertId: string; name: string; opinion: string }[];
+  submittedAt: string;
+}

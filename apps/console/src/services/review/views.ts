@@ -1,0 +1,123 @@
+// What review answers (its OpenAPI document names no response types): the case, the work queue, the re-checks.
+import type { Institution, Occupation } from '../intake/views';
+
+export interface StageDeadline {
+  limitWorkingDays: number | null;
+  dueDate: string | null;
+  overdue: boolean;
+  waitedWorkingDays: number | null;
+  problem?: string;
+  awaitingCalendarYear?: number;
+}
+
+export interface Opinion {
+  opinionId: string;
+  result: 'pass' | 'fail';
+  summary: string;
+  total?: number;
+  leaderExpertId: string;
+  submittedAt: string;
+}
+
+export interface Actor {
+  subject: string;
+  role: string;
+  jurisdiction?: string;
+  name?: string;
+}
+
+export interface ReviewCase {
+  id: string;
+  jurisdiction: string;
+  level: 'city' | 'province';
+  applicationKind: 'new-filing' | 'add-occupation';
+  stage: string;
+  stageEnteredAt: string;
+  submittedAt: string;
+  institution: Institution;
+  occupations: Occupation[];
+  existingFilingNumber: string | null;
+  returnCount: number;
+  resubmissionRound: number;
+  expertRequest: {
+    workPlan: string;
+    groupSize: number;
+    reserves: number;
+    maxPerEmployer?: number;
+    occupationCodes: string[];
+    databaseLevel: string;
+    plannedOnsiteDate?: string;
+  } | null;
+  expertGroup: { groupId: string; leaderExpertId?: string; size: number } | null;
+  opinions: Partial<Record<'preliminary' | 'technical' | 'comprehensive', Opinion>>;
+  approval: {
+    decision: 'approved' | 'not-approved';
+    approvalBody: 'local-hrss-bureau' | 'director-office-meeting';
+    meetingReference?: string;
+    by: string;
+    at: string;
+  } | null;
+  notice: {
+    noticeId: string;
+    startDate: string;
+    endDate: string;
+    workingDays: number;
+    openObjections: string[];
+    resolvedObjections: { objectionId: string; outcome: string }[];
+  } | null;
+  waitingFor: { kind: 'calendar'; year: number; since: string; messageZh: string } | null;
+  drawSeed: { drawId: string; commitment: string; seed: string; revealedAt: string } | null;
+  lastReason: string | null;
+  version: number;
+  deadline: StageDeadline;
+  allowedActions: { action: string; to: string; by: string }[];
+  myActions: string[];
+}
+
+export interface CaseHistoryEntry {
+  seq: number;
+  action: string;
+  from: string | null;
+  to: string | null;
+  actor: Actor;
+  at: string;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface CaseWithHistory extends ReviewCase {
+  history: CaseHistoryEntry[];
+}
+
+export interface Recheck {
+  id: string;
+  caseId: string;
+  jurisdiction: string;
+  gate: 'preliminary' | 'comprehensive';
+  stage: string;
+  status: 'pending' | 'decided';
+  requestedAt: string;
+  receivedAt: string;
+  applicationKind: 'new-filing' | 'add-occupation';
+  institution: Institution;
+  occupations: Occupation[];
+  opinion: Opinion & { kind?: string; items?: unknown };
+  requestedBy?: Actor;
+  decision: 'pass' | 'fail' | null;
+  reason: string | null;
+  decidedBy: Actor | null;
+  decidedAt: string | null;
+  deadline?: StageDeadline;
+  allowedActions: string[];
+}
+
+export interface WorkQueue {
+  jurisdiction: string;
+  roles: string[];
+  today: string;
+  waiting?: ReviewCase[];
+  supervising?: ReviewCase[];
+  rechecks?: Recheck[];
+  overdueCount: number;
+  awaitingCalendarCount: number;
+}

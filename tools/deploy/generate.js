@@ -5,10 +5,16 @@
 // either mode at another directory.
 //
 // The base is a set of small kustomizations that the overlays pick from, so a city can take only the review service:
-//   deploy/base/platform/        ConfigMap `platform-config` shared by every service (Kafka bootstrap, log level)
+//   deploy/base/platform/        ConfigMap `platform-config` shared by every service (Kafka bootstrap, log level,
+//                                the identity provider's issuer, JWKS URL, audience, algorithm and console client)
 //   deploy/base/services/<svc>/  Deployment (migration init container, probes, resources, non-root) + Service +
 //                                ConfigMap `<svc>-config` (empty here; overlays merge instance settings into it)
+//   deploy/base/console/         the web console: Deployment (no database), Service, Ingress, ConfigMap `console-config`
+//                                (REVIEW_INSTANCES: which review instance serves which jurisdiction)
 //   deploy/base/kafka-topics/    Strimzi KafkaTopic for every catalogue topic and its .dlt twin
+//   deploy/base/kafka-users/province/      Strimzi KafkaUser (SCRAM-SHA-512, ACLs from the catalogue: kafkaAccess) for
+//                                          every province process; the Deployments read its Secret's password
+//   deploy/base/kafka-users/review-<city>/ the KafkaUser of a city's review instance, for that city's overlay
 // Overlays list them under `bases:` (not `resources:`) because the kustomize built into kubectl ≤ 1.20 — what
 // Debian's kubernetes-client package ships — reads directories only from `bases:`.
 'use strict';
@@ -29,11 +35,25 @@ const PART_OF = 'jilin-filing';
 /** uid/gid of the `node` user the image runs as (Dockerfile: USER node). */
 const NODE_UID = 1000;
 
+/** Placeholder identity provider (Keycloak realm layout); overlays merge the province's own values. */
+const IDENTITY_PROVIDER = {
+  AUTH_ISSUER: 'https://idp.example.gov.cn/realms/jl-filing',
+  AUTH_JWKS_URL: 'https://idp.example.gov.cn/realms/jl-filing/protocol/openid-connect/certs',
+  AUTH_AUDIENCE: 'jl-filing',
+  AUTH_ALGORITHMS: 'RS256',
+  AUTH_CLIENT_ID: 'jl-filing-console',
+};
+
 const SECRETS = {
   /** Per service, key DATABASE_URL: its own PostgreSQL role and database (or schema owner) — see deploy/README.md. */
   database: (svc) => `${svc}-database`,
-  /** Shared by every service: exactly one of AUTH_JWKS_URL / AUTH_PUBLIC_KEY / AUTH_HS256_SECRET, optional AUTH_ISSUER, AUTH_AUDIENCE. */
+  /**
+   * Shared by every service, for auth settings that must stay secret (none today: it may be empty). The identity
+   * provider's public settings live in platform-config; a signing key never goes here (refused in production).
+   */
   auth: 'filing-auth',
+  /** expert-pool only, key DRAW_SEED_KEY: the key the draw seeds are encrypted with at rest (32 bytes, hex or base64). */
+  drawSeed: 'expert-pool-draw-seed',
 };
 
 const RESOURCES = {
@@ -56,7 +76,7 @@ function yamlDocs(docs) {
 function services() {
   const seen = new Map();
   for (const p of require(path.join(ROOT, 'tools', 'services.js'))) {
-    if (!seen.has(p.dir)) seen.set(p.dir, { name: p.dir, port: p.port });
+    if (!seen.has(p.dir)) seen.set(p.dir, { name: p.dir, port: p.basePort });
   }
   return [...seen.values()];
 }
@@ -67,6 +87,46 @@ function catalogueTopicSpecs() {
   const topics = require(path.join(ROOT, 'libs', 'contracts', 'src', 'topics.ts'));
   // Explicit arguments: the output must not depend on the KAFKA_* variables of whoever runs the generator.
   return topics.topicSpecs(topics.DEFAULT_PARTITIONS, TOPIC_REPLICAS);
+}
+
+/** The catalogue's ACL derivation (libs/contracts kafka-access.ts). */
+function kafkaAccessModule() {
+  require('reflect-metadata');
+  require('@swc-node/register');
+  return require(path.join(ROOT, 'libs', 'contracts', 'src', 'kafka-access.ts'));
+}
+
+/** Each process of tools/services.js as a Kafka principal: its service and, for review, its jurisdiction. */
+function processPrincipals() {
+  const { kafkaAccess } = kafkaAccessModule();
+  return require(path.join(ROOT, 'tools', 'services.js')).map((p) => ({ process: p, principal: kafkaAccess(p.dir, p.env.REVIEW_JURISDICTION) }));
+}
+
+const PROVINCE_CODE = '220000';
+const isCityReview = (p) => p.dir === 'review' && p.env.REVIEW_JURISDICTION && p.env.REVIEW_JURISDICTION !== PROVINCE_CODE;
+
+function kafkaUser(principal) {
+  return {
+    apiVersion: 'kafka.strimzi.io/v1beta2',
+    kind: 'KafkaUser',
+    // Strimzi's user operator creates a Secret of the same name holding the SCRAM password (key `password`).
+    metadata: {
+      name: principal.user,
+      labels: { 'strimzi.io/cluster': KAFKA_CLUSTER, 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/name': principal.service },
+    },
+    spec: {
+      authentication: { type: 'scram-sha-512' },
+      authorization: {
+        type: 'simple',
+        acls: principal.acls.map((a) => ({ resource: { type: a.resource, name: a.name, patternType: a.pattern }, operations: a.operations, host: '*' })),
+      },
+    },
+  };
+}
+
+/** The province instance's user for review (a city overlay patches in its own), the service name otherwise. */
+function kafkaUserName(svc) {
+  return kafkaAccessModule().kafkaUserOf(svc.name, PROVINCE_CODE);
 }
 
 function labels(svc) {
@@ -81,6 +141,9 @@ function deployment(svc) {
   const configFrom = [{ configMapRef: { name: 'platform-config' } }, { configMapRef: { name: `${svc.name}-config` } }];
   const databaseUrl = { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: SECRETS.database(svc.name), key: 'DATABASE_URL' } } };
   const tmp = [{ name: 'tmp', mountPath: '/tmp' }];
+  // The migration seals plain seeds too, so both containers hold the key.
+  const serviceSecrets =
+    svc.name === 'expert-pool' ? [{ name: 'DRAW_SEED_KEY', valueFrom: { secretKeyRef: { name: SECRETS.drawSeed, key: 'DRAW_SEED_KEY' } } }] : [];
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -107,7 +170,7 @@ function deployment(svc) {
               name: 'migrate',
               image: `${IMAGE}:${IMAGE_TAG}`,
               command: ['node', `services/${svc.name}/src/migrate.js`],
-              env: [{ name: 'SERVICE', value: svc.name }, { name: 'NODE_ENV', value: 'production' }, databaseUrl],
+              env: [{ name: 'SERVICE', value: svc.name }, { name: 'NODE_ENV', value: 'production' }, databaseUrl, ...serviceSecrets],
               envFrom: configFrom,
               resources: RESOURCES.migration,
               securityContext: containerSecurity(),
@@ -127,6 +190,10 @@ function deployment(svc) {
                 { name: 'NODE_OPTIONS', value: NODE_OPTIONS },
                 { name: 'MIGRATE_ON_START', value: 'false' },
                 databaseUrl,
+                ...serviceSecrets,
+                // Its own SCRAM user (KafkaUser, deploy/base/kafka-users): the broker lets it write only its topics.
+                { name: 'KAFKA_USERNAME', value: kafkaUserName(svc) },
+                { name: 'KAFKA_PASSWORD', valueFrom: { secretKeyRef: { name: kafkaUserName(svc), key: 'password' } } },
               ],
               envFrom: [...configFrom, { secretRef: { name: SECRETS.auth } }],
               startupProbe: { httpGet: { path: '/health/live', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 30 },
@@ -153,6 +220,88 @@ function service(svc) {
   };
 }
 
+/**
+ * The web console (tools/console.js): static files and the proxy to every service, from the same image. No database
+ * and no migration; review calls go to the instance serving the jurisdiction (REVIEW_INSTANCES, set per overlay).
+ */
+const CONSOLE = { name: 'console', port: 3000 };
+/** The province's public host name for the Ingress; an overlay sets the real one. */
+const CONSOLE_HOST = 'filing.example.gov.cn';
+
+function consoleDeployment() {
+  const svc = CONSOLE;
+  const url = (name) => `http://${name}:${services().find((s) => s.name === name).port}`;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: svc.name, labels: labels(svc.name) },
+    spec: {
+      replicas: 2,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: labels(svc.name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: {
+        metadata: { labels: labels(svc.name) },
+        spec: {
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          terminationGracePeriodSeconds: 30,
+          securityContext: { runAsNonRoot: true, runAsUser: NODE_UID, runAsGroup: NODE_UID, fsGroup: NODE_UID, seccompProfile: { type: 'RuntimeDefault' } },
+          containers: [
+            {
+              name: svc.name,
+              image: `${IMAGE}:${IMAGE_TAG}`,
+              command: ['node', 'apps/console/server/main.js'],
+              ports: [{ name: 'http', containerPort: svc.port, protocol: 'TCP' }],
+              env: [
+                { name: 'PORT', value: String(svc.port) },
+                { name: 'HOST', value: '0.0.0.0' },
+                // Production: no development sign-in.
+                { name: 'NODE_ENV', value: 'production' },
+                { name: 'NODE_OPTIONS', value: '--max-old-space-size=192' },
+                { name: 'INTAKE_URL', value: url('intake') },
+                { name: 'EXPERT_POOL_URL', value: url('expert-pool') },
+                { name: 'ASSESSMENT_URL', value: url('assessment') },
+                { name: 'PUBLICATION_URL', value: url('publication') },
+              ],
+              // REVIEW_INSTANCES: {"220000": "http://review:3002", "<city>": "<its instance>"}; overlays merge it in.
+              envFrom: [{ configMapRef: { name: 'console-config' } }],
+              startupProbe: { httpGet: { path: '/health/live', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 12 },
+              readinessProbe: { httpGet: { path: '/health/ready', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+              livenessProbe: { httpGet: { path: '/health/live', port: 'http' }, periodSeconds: 20, timeoutSeconds: 3, failureThreshold: 3 },
+              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+              securityContext: containerSecurity(),
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '16Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+/** The one public entry: the console (and through it the services' APIs under /api), over TLS. */
+function consoleIngress() {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: CONSOLE.name,
+      labels: labels(CONSOLE.name),
+      // Materials are uploaded through the console (MATERIAL_MAX_BYTES, 20 MB by default).
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '25m' },
+    },
+    spec: {
+      ingressClassName: 'nginx',
+      tls: [{ hosts: [CONSOLE_HOST], secretName: 'console-tls' }],
+      rules: [
+        { host: CONSOLE_HOST, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: CONSOLE.name, port: { name: 'http' } } } }] } },
+      ],
+    },
+  };
+}
+
 function kafkaTopic(spec) {
   return {
     apiVersion: 'kafka.strimzi.io/v1beta2',
@@ -175,7 +324,14 @@ function generate() {
             // Same namespace as the Strimzi cluster; a city overlay points at the province's namespace instead.
             `KAFKA_BROKERS=${KAFKA_CLUSTER}-kafka-bootstrap:9092`,
             'KAFKAJS_NO_PARTITIONER_WARNING=1',
+            // Every service authenticates as its own KafkaUser; the cluster's listener requires SCRAM (ADR 0013).
+            'KAFKA_SASL_MECHANISM=scram-sha-512',
             'LOG_LEVEL=log',
+            // The identity provider, public configuration only: services verify its asymmetric signatures through
+            // its JWKS and hold no key that can sign. Overlays set the province's real issuer.
+            ...Object.entries(IDENTITY_PROVIDER).map(([k, v]) => `${k}=${v}`),
+            // The console's proxy (a pod of the cluster network) forwards each visitor's address.
+            'TRUST_PROXY=uniquelocal',
           ],
         },
       ],
@@ -193,17 +349,44 @@ function generate() {
     files[`${dir}/deployment.yaml`] = yamlDocs([deployment(svc)]);
     files[`${dir}/service.yaml`] = yamlDocs([service(svc)]);
   }
+  files['console/kustomization.yaml'] = yamlDocs([
+    {
+      resources: ['deployment.yaml', 'service.yaml', 'ingress.yaml'],
+      // The province's review instance (overlays add each city that runs its own), and where the console signs in:
+      // the provider's issuer (as the browser reaches it) and the console's public client, served to the SPA at run time.
+      configMapGenerator: [
+        {
+          name: 'console-config',
+          literals: [
+            `REVIEW_INSTANCES=${JSON.stringify({ 220000: `http://review:${services().find((s) => s.name === 'review').port}` })}`,
+            `OIDC_ISSUER=${IDENTITY_PROVIDER.AUTH_ISSUER}`,
+            `OIDC_CLIENT_ID=${IDENTITY_PROVIDER.AUTH_CLIENT_ID}`,
+          ],
+        },
+      ],
+    },
+  ]);
+  files['console/deployment.yaml'] = yamlDocs([consoleDeployment()]);
+  files['console/service.yaml'] = yamlDocs([service(CONSOLE)]);
+  files['console/ingress.yaml'] = yamlDocs([consoleIngress()]);
   const topics = catalogueTopicSpecs();
   files['kafka-topics/kustomization.yaml'] = yamlDocs([{ resources: ['kafka-topics.yaml'] }]);
   files['kafka-topics/kafka-topics.yaml'] = yamlDocs(topics.map(kafkaTopic));
+  const principals = processPrincipals();
+  files['kafka-users/province/kustomization.yaml'] = yamlDocs([{ resources: ['kafka-users.yaml'] }]);
+  files['kafka-users/province/kafka-users.yaml'] = yamlDocs(principals.filter((p) => !isCityReview(p.process)).map((p) => kafkaUser(p.principal)));
+  for (const p of principals.filter((x) => isCityReview(x.process))) {
+    files[`kafka-users/${p.principal.user}/kustomization.yaml`] = yamlDocs([{ resources: ['kafka-user.yaml'] }]);
+    files[`kafka-users/${p.principal.user}/kafka-user.yaml`] = yamlDocs([kafkaUser(p.principal)]);
+  }
   return files;
 }
 
 function existingFiles(dir, prefix = '') {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? existingFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? existingFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
 function main() {

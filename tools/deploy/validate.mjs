@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Validates rendered Kubernetes manifests (multi-document YAML, from the files given or stdin) against the
-// Kubernetes schemas of the `kubernetes-models` package, looked up by apiVersion/kind, and Strimzi KafkaTopics
-// against tools/deploy/kafka-topic.schema.json. An apiVersion/kind with no schema is an error, not a pass.
+// Kubernetes schemas of the `kubernetes-models` package, looked up by apiVersion/kind, and Strimzi KafkaTopics and
+// KafkaUsers against tools/deploy/kafka-topic.schema.json and kafka-user.schema.json. An apiVersion/kind with no schema is an error, not a pass.
 //   kubectl kustomize deploy/overlays/province | node tools/deploy/validate.mjs
 // Prints a JSON report ({ resources, invalid: [{ apiVersion, kind, name, errors }] }) and exits 1 if anything is invalid.
 // ESM because kubernetes-models ships only ES modules; the Jest spec runs this script as a child process.
@@ -14,6 +14,7 @@ const Ajv = require('ajv');
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateKafkaTopic = ajv.compile(JSON.parse(readFileSync(new URL('./kafka-topic.schema.json', import.meta.url), 'utf8')));
+const validateKafkaUser = ajv.compile(JSON.parse(readFileSync(new URL('./kafka-user.schema.json', import.meta.url), 'utf8')));
 
 async function kubernetesModel(apiVersion, kind) {
   // `apps/v1` → kubernetes-models/apps/v1/Deployment; the core group `v1` → kubernetes-models/v1/Service.
@@ -32,6 +33,9 @@ async function errorsOf(doc) {
   if (apiVersion === 'kafka.strimzi.io/v1beta2' && kind === 'KafkaTopic') {
     return validateKafkaTopic(doc) ? [] : validateKafkaTopic.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
   }
+  if (apiVersion === 'kafka.strimzi.io/v1beta2' && kind === 'KafkaUser') {
+    return validateKafkaUser(doc) ? [] : validateKafkaUser.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
+  }
   const Model = await kubernetesModel(apiVersion, kind);
   if (!Model) return [`no schema for apiVersion ${apiVersion} kind ${kind}`];
   if (!doc.metadata?.name) return ['metadata.name is missing'];
@@ -46,7 +50,9 @@ async function errorsOf(doc) {
 async function main() {
   const files = process.argv.slice(2);
   const text = files.length ? files.map((f) => readFileSync(f, 'utf8')).join('\n---\n') : readFileSync(0, 'utf8');
-  const docs = parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
+  const docs = parseAllDocuments(text)
+    .map((d) => d.toJS())
+    .filter((d) => d !== null && d !== undefined);
   const invalid = [];
   for (const doc of docs) {
     const errors = await errorsOf(doc);

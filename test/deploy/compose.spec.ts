@@ -75,6 +75,48 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs Keycloak beside the platform with the realm of deploy/keycloak, over https with a generated certificate', () => {
+    const kc = compose.services.keycloak;
+    expect(kc.image).toMatch(/^quay\.io\/keycloak\/keycloak:26\./);
+    expect(kc.volumes).toContain('./deploy/keycloak:/opt/keycloak/data/import:ro');
+    expect(fs.existsSync(path.join(root, 'deploy', 'keycloak', 'jl-filing-realm.json'))).toBe(true);
+    expect(kc.entrypoint.join(' ')).toContain('start --import-realm');
+    expect(kc.environment).toMatchObject({ KC_DB: 'postgres', KC_HTTP_ENABLED: 'false', KC_HTTPS_CERTIFICATE_FILE: '/run/filing-secrets/keycloak.crt' });
+    expect(kc.depends_on).toMatchObject({ secrets: { condition: 'service_completed_successfully' }, postgres: { condition: 'service_healthy' } });
+  });
+
+  it('ships no secret: the secrets step generates them at first start, and no service holds a key that can sign', () => {
+    const text = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+    expect(text).not.toMatch(/AUTH_HS256_SECRET|AUTH_PUBLIC_KEY|change-me/);
+    expect(compose.services.secrets.command).toEqual(['node', 'tools/keycloak/compose-secrets.js', '/run/filing-secrets', '--hosts', 'keycloak,localhost']);
+    expect(fs.existsSync(path.join(root, 'tools', 'keycloak', 'compose-secrets.js'))).toBe(true);
+    expect(compose.services.topics.depends_on.secrets).toEqual({ condition: 'service_completed_successfully' });
+    for (const name of appServices) {
+      const env = compose.services[name].environment;
+      expect(env.NODE_ENV).toBe('production');
+      expect(Object.keys(env).filter((k) => /SECRET|PRIVATE/.test(k))).toEqual([]);
+      expect(env.AUTH_JWKS_URL).toMatch(/^\$\{AUTH_JWKS_URL:-https:\/\/keycloak:8443\//);
+      expect(env.AUTH_ISSUER).toMatch(/^\$\{AUTH_ISSUER:-https:\/\//);
+      expect(env.AUTH_CLIENT_ID).toContain('jl-filing-console');
+      expect(env.NODE_EXTRA_CA_CERTS).toBe('/run/filing-secrets/keycloak.crt');
+      expect(compose.services[name].volumes).toContain('secrets:/run/filing-secrets:ro');
+    }
+  });
+
+  it('runs the web console in production mode in front of every service, review routed by jurisdiction', () => {
+    const c = compose.services.console;
+    expect(c.command).toEqual(['node', 'apps/console/server/main.js']);
+    expect(fs.existsSync(path.join(root, 'apps', 'console', 'server', 'main.ts'))).toBe(true);
+    expect(c.environment).toMatchObject({ NODE_ENV: 'production', PORT: '3000', INTAKE_URL: 'http://intake:3001', PUBLICATION_URL: 'http://publication:3005' });
+    expect(JSON.parse(c.environment.REVIEW_INSTANCES)).toEqual({
+      '220000': `http://review-province:${compose.services['review-province'].environment.PORT}`,
+      '220100': `http://review-changchun:${compose.services['review-changchun'].environment.PORT}`,
+    });
+    expect(c.ports).toEqual(['3000:3000']);
+    expect(c.healthcheck.test.join(' ')).toContain('/health/ready');
+    expect(Object.keys(c.depends_on).sort()).toEqual([...appServices].sort());
+  });
+
   it('creates at least as many partitions as the catalogue asks for', () => {
     expect(Number(compose.services.kafka.environment.KAFKA_NUM_PARTITIONS)).toBeGreaterThanOrEqual(topicSpecs()[0].partitions);
   });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { ALL_EVENTS, DEFAULT_PARTITIONS, dltOf, topicSpecs } from '@filing/contracts';
+import { loadAuthConfig } from '@filing/auth';
+import { ALL_EVENTS, DEFAULT_PARTITIONS, dltOf, kafkaAccess, KafkaPrincipal, topicSpecs } from '@filing/contracts';
 
 /**
  * deploy/: the generated kustomize base is up to date, every overlay renders with `kubectl kustomize` (KUBECTL picks
@@ -13,7 +14,10 @@ import { ALL_EVENTS, DEFAULT_PARTITIONS, dltOf, topicSpecs } from '@filing/contr
 const root = path.resolve(__dirname, '..', '..');
 const kubectl = process.env.KUBECTL ?? 'kubectl';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const processes: Array<{ name: string; dir: string; port: number; env: Record<string, string> }> = require('../../tools/services.js');
+// The cluster's ports are the local platform's without PORT_OFFSET (basePort).
+const processes: Array<{ name: string; dir: string; port: number; env: Record<string, string> }> = require('../../tools/services.js').map(
+  (p: { basePort: number }) => ({ ...p, port: p.basePort }),
+);
 
 const KAFKA_CLUSTER = 'jl-filing-kafka';
 const PROVINCE_BOOTSTRAP = 'jl-filing-kafka-kafka-bootstrap.jl-filing.svc:9092';
@@ -30,7 +34,12 @@ function run(cmd: string, args: string[], input?: string) {
 function render(overlay: string): { yaml: string; resources: Resource[] } {
   const r = run(kubectl, ['kustomize', path.join('deploy', 'overlays', overlay)]);
   if (r.status !== 0) throw new Error(`kubectl kustomize ${overlay} failed (${r.status}):\n${r.stderr}`);
-  return { yaml: r.stdout, resources: parseAllDocuments(r.stdout).map((d) => d.toJS()).filter(Boolean) };
+  return {
+    yaml: r.stdout,
+    resources: parseAllDocuments(r.stdout)
+      .map((d) => d.toJS())
+      .filter(Boolean),
+  };
 }
 
 function validate(yaml: string): { status: number | null; report: { resources: number; invalid: Array<{ kind: string; name: string; errors: string[] }> } } {
@@ -51,6 +60,15 @@ const configMap = (resources: Resource[], base: string) => {
 const envValue = (container: Resource, name: string) => container.env?.find((e: Resource) => e.name === name);
 
 const serviceDirs = [...new Set(processes.map((p) => p.dir))];
+
+/** What a KafkaUser must say for a principal of the catalogue (kafkaAccess), in Strimzi's words. */
+const strimziAcls = (p: KafkaPrincipal) =>
+  p.acls.map((a) => ({ resource: { type: a.resource, name: a.name, patternType: a.pattern }, operations: a.operations, host: '*' }));
+const principalOf = (proc: { dir: string; env: Record<string, string> }) => kafkaAccess(proc.dir as never, proc.env.REVIEW_JURISDICTION);
+const writes = (user: Resource) =>
+  user.spec.authorization.acls
+    .filter((a: Resource) => a.resource.type === 'topic' && a.operations.includes('Write'))
+    .map((a: Resource) => a.resource.name as string);
 const expectedTopics = topicSpecs(DEFAULT_PARTITIONS, TOPIC_REPLICAS);
 
 describe('the generated kustomize base (npm run deploy:generate)', () => {
@@ -96,7 +114,7 @@ describe.each(['province', 'city-220100'])('overlay %s', (overlay) => {
       const pod = d.spec.template.spec;
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: expect.any(Number) });
       expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
-      for (const c of [...pod.initContainers, ...pod.containers]) {
+      for (const c of [...(pod.initContainers ?? []), ...pod.containers]) {
         expect({ container: c.name, resources: c.resources }).toEqual({
           container: c.name,
           resources: { requests: { cpu: expect.any(String), memory: expect.any(String) }, limits: { cpu: expect.any(String), memory: expect.any(String) } },
@@ -108,13 +126,19 @@ describe.each(['province', 'city-220100'])('overlay %s', (overlay) => {
       expect(main.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
       expect(main.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
       expect(main.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: Number(envValue(main, 'PORT').value) })]);
-      expect(d.spec.template.metadata.annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/path': '/metrics', 'prometheus.io/port': envValue(main, 'PORT').value });
+      // The console serves files and a proxy, no /metrics of its own.
+      if (d.metadata.name === 'console') continue;
+      expect(d.spec.template.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/path': '/metrics',
+        'prometheus.io/port': envValue(main, 'PORT').value,
+      });
     }
   });
 
   it('starts the image as the service, migrates in an init container, and resolves every ConfigMap it reads', () => {
     const configMaps = new Set(ofKind(rendered.resources, 'ConfigMap').map((c) => c.metadata.name));
-    for (const d of ofKind(rendered.resources, 'Deployment')) {
+    for (const d of ofKind(rendered.resources, 'Deployment').filter((x) => x.metadata.name !== 'console')) {
       const svc = d.metadata.name;
       const pod = d.spec.template.spec;
       const [main] = pod.containers;
@@ -152,9 +176,17 @@ describe.each(['province', 'city-220100'])('overlay %s', (overlay) => {
 describe('the province overlay', () => {
   const { resources } = render('province');
 
-  it('runs all five services in namespace jl-filing', () => {
-    expect(ofKind(resources, 'Deployment').map((d) => d.metadata.name).sort()).toEqual([...serviceDirs].sort());
-    expect(ofKind(resources, 'Service').map((d) => d.metadata.name).sort()).toEqual([...serviceDirs].sort());
+  it('runs all five services and the console in namespace jl-filing', () => {
+    expect(
+      ofKind(resources, 'Deployment')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual([...serviceDirs, 'console'].sort());
+    expect(
+      ofKind(resources, 'Service')
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual([...serviceDirs, 'console'].sort());
     expect(serviceDirs.sort()).toEqual(['assessment', 'expert-pool', 'intake', 'publication', 'review']);
     for (const r of resources) expect(r.metadata.namespace).toBe('jl-filing');
   });
@@ -166,8 +198,33 @@ describe('the province overlay', () => {
     expect(configMap(resources, 'platform-config').data.KAFKA_BROKERS).toBe(PROVINCE_BOOTSTRAP);
   });
 
+  it('serves the console behind a TLS Ingress, in production mode, with review routed to the instance of each jurisdiction', () => {
+    const [ingress] = ofKind(resources, 'Ingress');
+    expect(ingress.spec.tls[0].secretName).toBe('console-tls');
+    expect(ingress.spec.rules[0].http.paths).toEqual([{ path: '/', pathType: 'Prefix', backend: { service: { name: 'console', port: { name: 'http' } } } }]);
+    const pod = named(resources, 'Deployment', 'console').spec.template.spec;
+    const [main] = pod.containers;
+    expect(main.command).toEqual(['node', 'apps/console/server/main.js']);
+    expect(fs.existsSync(path.join(root, 'apps', 'console', 'server', 'main.ts'))).toBe(true);
+    expect(envValue(main, 'NODE_ENV').value).toBe('production');
+    expect(envValue(main, 'PUBLICATION_URL').value).toBe(`http://publication:${processes.find((p) => p.dir === 'publication')!.port}`);
+    expect(pod.initContainers).toBeUndefined();
+    const routes = JSON.parse(configMap(resources, 'console-config').data.REVIEW_INSTANCES);
+    const cityOverlays = fs
+      .readdirSync(path.join(root, 'deploy', 'overlays'))
+      .filter((d) => /^city-\d{6}$/.test(d))
+      .map((d) => d.slice('city-'.length));
+    expect(Object.keys(routes).sort()).toEqual(['220000', ...cityOverlays].sort());
+    for (const city of cityOverlays) expect(routes[city]).toBe(`http://review.jl-filing-${city}.svc:3002`);
+    // Services trust the console's X-Forwarded-For (objection limits are per visitor).
+    expect(configMap(resources, 'platform-config').data.TRUST_PROXY).toBe('uniquelocal');
+  });
+
   it('leaves to its own instance every city that has an overlay, and only those', () => {
-    const cityOverlays = fs.readdirSync(path.join(root, 'deploy', 'overlays')).filter((d) => /^city-\d{6}$/.test(d)).map((d) => d.slice('city-'.length));
+    const cityOverlays = fs
+      .readdirSync(path.join(root, 'deploy', 'overlays'))
+      .filter((d) => /^city-\d{6}$/.test(d))
+      .map((d) => d.slice('city-'.length));
     expect(cityOverlays).toContain('220100');
     expect(configMap(resources, 'review-config').data.REVIEW_CITY_INSTANCES.split(',').sort()).toEqual(cityOverlays.sort());
   });
@@ -187,14 +244,80 @@ describe('the province overlay', () => {
   });
 });
 
+describe('Kafka users: every process authenticates as its own SCRAM user with the ACLs the catalogue gives it', () => {
+  const province = render('province').resources;
+  const city = render('city-220100').resources;
+
+  it('the province runs one KafkaUser per process of its own, with exactly the ACLs of kafkaAccess', () => {
+    const own = processes.filter((p) => !(p.dir === 'review' && p.env.REVIEW_JURISDICTION !== '220000'));
+    const users = ofKind(province, 'KafkaUser');
+    expect(users.map((u) => u.metadata.name).sort()).toEqual(own.map((p) => principalOf(p).user).sort());
+    for (const p of own) {
+      const user = named(province, 'KafkaUser', principalOf(p).user);
+      expect(user.metadata.labels['strimzi.io/cluster']).toBe(KAFKA_CLUSTER);
+      expect(user.spec).toEqual({ authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls: strimziAcls(principalOf(p)) } });
+    }
+  });
+
+  it('a service writes only its own topics and the dead-letter twins of what it consumes; reads only what it consumes; no cluster rights', () => {
+    for (const user of [...ofKind(province, 'KafkaUser'), ...ofKind(city, 'KafkaUser')]) {
+      const service = user.metadata.labels['app.kubernetes.io/name'];
+      const allowed = ALL_EVENTS.filter((e) => e.producer === service).map((e) => e.topic);
+      const twins = ALL_EVENTS.filter((e) => e.consumers.includes(service)).map((e) => dltOf(e.topic));
+      expect(writes(user).sort()).toEqual([...allowed, ...twins].sort());
+      const reads = user.spec.authorization.acls
+        .filter((a: Resource) => a.resource.type === 'topic' && a.operations.includes('Read'))
+        .map((a: Resource) => a.resource.name);
+      expect(reads.sort()).toEqual(
+        ALL_EVENTS.filter((e) => e.consumers.includes(service))
+          .flatMap((e) => [e.topic, dltOf(e.topic)])
+          .sort(),
+      );
+      expect(user.spec.authorization.acls.filter((a: Resource) => !['topic', 'group'].includes(a.resource.type))).toEqual([]);
+      expect(
+        user.spec.authorization.acls
+          .filter((a: Resource) => a.resource.type === 'group' && a.resource.patternType === 'literal')
+          .map((a: Resource) => a.resource.name),
+      ).toEqual([user.metadata.name]);
+    }
+  });
+
+  it("Changchun's user writes only what a review instance produces, in the city's namespace, and its Deployment uses it", () => {
+    const users = ofKind(city, 'KafkaUser');
+    expect(users.map((u) => `${u.metadata.namespace}/${u.metadata.name}`)).toEqual(['jl-filing-220100/review-220100']);
+    expect(
+      writes(users[0])
+        .filter((t: string) => !t.endsWith('.dlt'))
+        .every((t: string) => t.startsWith('review.')),
+    ).toBe(true);
+    const [review] = named(city, 'Deployment', 'review').spec.template.spec.containers;
+    expect(envValue(review, 'KAFKA_USERNAME').value).toBe('review-220100');
+    expect(envValue(review, 'KAFKA_PASSWORD').valueFrom.secretKeyRef).toEqual({ name: 'review-220100', key: 'password' });
+    expect(render('city-220100').yaml).not.toContain('review-220000');
+  });
+
+  it('every province service reads its password from its own KafkaUser Secret, over SCRAM-SHA-512', () => {
+    expect(configMap(province, 'platform-config').data.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    expect(configMap(city, 'platform-config').data.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    for (const dir of serviceDirs) {
+      const [main] = named(province, 'Deployment', dir).spec.template.spec.containers;
+      const user = principalOf(processes.find((p) => p.dir === dir && (p.dir !== 'review' || p.env.REVIEW_JURISDICTION === '220000'))!).user;
+      expect(envValue(main, 'KAFKA_USERNAME').value).toBe(user);
+      expect(envValue(main, 'KAFKA_PASSWORD').valueFrom.secretKeyRef).toEqual({ name: user, key: 'password' });
+      expect(named(province, 'KafkaUser', user)).toBeDefined();
+    }
+  });
+});
+
 describe('the city-220100 overlay', () => {
   const { resources } = render('city-220100');
 
-  it("runs only Changchun's review service, in its own namespace, with no Kafka topics", () => {
+  it("runs only Changchun's review service and its KafkaUser, in its own namespace, with no Kafka topics", () => {
     expect(resources.map((r) => `${r.kind}/${r.metadata.name.replace(/-[a-z0-9]{10}$/, '')}`).sort()).toEqual([
       'ConfigMap/platform-config',
       'ConfigMap/review-config',
       'Deployment/review',
+      'KafkaUser/review-220100',
       'Service/review',
     ]);
     for (const r of resources) expect(r.metadata.namespace).toBe('jl-filing-220100');
@@ -212,10 +335,35 @@ describe('the city-220100 overlay', () => {
   });
 });
 
+describe('keys: the identity provider is configuration, and no namespace holds a key that can sign', () => {
+  const auth = (overlay: string) => {
+    const data = configMap(render(overlay).resources, 'platform-config').data;
+    return Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('AUTH_'))) as Record<string, string>;
+  };
+
+  it.each(['province', 'city-220100'])('%s: verifies asymmetric signatures through the JWKS over https, as production accepts', (overlay) => {
+    const settings = auth(overlay);
+    expect(settings).toMatchObject({
+      AUTH_JWKS_URL: expect.stringMatching(/^https:\/\//),
+      AUTH_ISSUER: expect.stringMatching(/^https:\/\//),
+      AUTH_AUDIENCE: 'jl-filing',
+      AUTH_ALGORITHMS: 'RS256',
+      AUTH_CLIENT_ID: expect.any(String),
+    });
+    expect(loadAuthConfig({ NODE_ENV: 'production', ...settings }).key).toMatchObject({ kind: 'jwks', algorithms: ['RS256'] });
+    expect(render(overlay).yaml).not.toMatch(/AUTH_HS256_SECRET|AUTH_PUBLIC_KEY|PRIVATE KEY/);
+  });
+
+  it('the city trusts the same identity provider as the province and holds only its public settings', () => {
+    expect(auth('city-220100')).toEqual(auth('province'));
+    expect(ofKind(render('city-220100').resources, 'Secret')).toEqual([]);
+  });
+});
+
 describe('the schema check is not a rubber stamp', () => {
   const { resources } = render('province');
 
-  it('refuses a deliberately broken copy of a Deployment, a Service and a KafkaTopic, and an unknown kind', () => {
+  it('refuses a deliberately broken copy of a Deployment, a Service, a KafkaTopic and a KafkaUser, and an unknown kind', () => {
     const deployment = structuredClone(named(resources, 'Deployment', 'review'));
     deployment.spec.replicas = 'two';
     delete deployment.spec.selector;
@@ -228,12 +376,19 @@ describe('the schema check is not a rubber stamp', () => {
     topic.spec.replica = topic.spec.replicas;
     delete topic.spec.replicas;
     delete topic.metadata.labels['strimzi.io/cluster'];
+    const user = structuredClone(ofKind(resources, 'KafkaUser')[0]);
+    user.spec.authentication.type = 'password';
+    user.spec.authorization.acls[0].operations = ['Scribble'];
+    delete user.metadata.labels['strimzi.io/cluster'];
     const unknown = { apiVersion: 'example.gov.cn/v1', kind: 'Widget', metadata: { name: 'w' } };
 
-    const { status, report } = validate(toYaml([deployment, service, topic, unknown]));
+    const { status, report } = validate(toYaml([deployment, service, topic, user, unknown]));
     expect(status).toBe(1);
     const errorsOf = (kind: string) => report.invalid.find((i) => i.kind === kind)!.errors.join('\n');
-    expect(report.invalid.map((i) => i.kind)).toEqual(['Deployment', 'Service', 'KafkaTopic', 'Widget']);
+    expect(report.invalid.map((i) => i.kind)).toEqual(['Deployment', 'Service', 'KafkaTopic', 'KafkaUser', 'Widget']);
+    expect(errorsOf('KafkaUser')).toMatch(/authentication\/type must be equal to one of the allowed values/);
+    expect(errorsOf('KafkaUser')).toMatch(/operations\/0 must be equal to one of the allowed values/);
+    expect(errorsOf('KafkaUser')).toMatch(/strimzi\.io\/cluster/);
     expect(errorsOf('Deployment')).toMatch(/\/spec\/replicas must be integer/);
     expect(errorsOf('Deployment')).toMatch(/selector/);
     expect(errorsOf('Deployment')).toMatch(/containerPort must be integer/);

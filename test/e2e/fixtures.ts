@@ -41,7 +41,11 @@ interface ApplicationBody {
  */
 export async function submitApplication(intakeUrl: string, applicantToken: string, body: ApplicationBody): Promise<{ id: string; submittedAt: string }> {
   const auth = { authorization: `Bearer ${applicantToken}` };
-  const created = await fetch(`${intakeUrl}/applications`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const created = await fetch(`${intakeUrl}/applications`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (created.status !== 201) throw new Error(`create application: ${created.status} ${await created.text()}`);
   const draft = (await created.json()) as { id: string; checklist: { item: string; required: boolean }[] };
   for (const { item } of draft.checklist.filter((i) => i.required)) {

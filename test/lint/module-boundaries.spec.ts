@@ -1,25 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import * as path from 'node:path';
+import { computeProjectGraph, lintAs } from './eslint-stdin';
 
-/** The module-boundary rule really forbids a service importing another service (architecture §2). */
+/** The module-boundary rule really forbids a service importing another service (docs/architecture.md §2). */
 describe('module boundaries', () => {
-  const root = path.resolve(__dirname, '..', '..');
+  beforeAll(computeProjectGraph);
 
-  beforeAll(() => {
-    // The rule reads Nx's project graph; make sure it is computed.
-    execFileSync(path.join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' } });
-  });
-
-  // The ESLint CLI on stdin: nothing is written into the source tree.
-  const lint = async (file: string, code: string): Promise<string[]> => {
-    const res = spawnSync(path.join(root, 'node_modules', '.bin', 'eslint'), ['--format', 'json', '--stdin', '--stdin-filename', path.join(root, file)], {
-      cwd: root,
-      input: code,
-      encoding: 'utf8',
-    });
-    const [result] = JSON.parse(res.stdout) as { messages: { ruleId: string; message: string }[] }[];
-    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
-  };
+  const lint = async (file: string, code: string): Promise<string[]> => lintAs(file, code, '@nx/enforce-module-boundaries');
 
   it('refuses a service importing another service by package name', async () => {
     const errors = await lint('services/intake/src/probe.ts', "import { ReviewCase } from '@filing/review';\nexport const x = ReviewCase;\n");
@@ -36,8 +21,18 @@ describe('module boundaries', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('refuses the console (its pages or its server) importing a service', async () => {
+    expect(await lint('apps/console/src/probe.tsx', "import { AppModule } from '@filing/intake';\nexport const x = AppModule;\n")).toHaveLength(1);
+    expect(
+      await lint('apps/console/server/probe.ts', "import { AppModule } from '../../../services/review/src/app.module';\nexport const x = AppModule;\n"),
+    ).toHaveLength(1);
+  });
+
   it('allows a service to use the shared libraries', async () => {
-    const errors = await lint('services/intake/src/probe.ts', "import { Events } from '@filing/contracts';\nimport { OutboxWriter } from '@filing/messaging';\nexport const x = [Events, OutboxWriter];\n");
+    const errors = await lint(
+      'services/intake/src/probe.ts',
+      "import { Events } from '@filing/contracts';\nimport { OutboxWriter } from '@filing/messaging';\nexport const x = [Events, OutboxWriter];\n",
+    );
     expect(errors).toEqual([]);
   });
 });

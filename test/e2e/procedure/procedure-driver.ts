@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
-import { CaseStage, findJurisdiction, PROVINCE_CODE, Role } from '@filing/contracts';
-import { waitFor } from '@filing/testing';
+import { CaseStage, findJurisdiction, newCreditCode as creditCodeStarting, PROVINCE_CODE, Role } from '@filing/contracts';
+import { httpRequest, waitFor } from '@filing/testing';
 import { DemoExpert } from '../../../tools/demo/demo-experts';
 
 /**
@@ -52,16 +52,9 @@ export class HttpError extends Error {
   }
 }
 
-const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
 /** A fresh 统一社会信用代码 of an enterprise registered in `area` (6 digits), check character per GB 32100-2015. */
 export function newCreditCode(area = '220101'): string {
-  let first17 = `91${area}`;
-  while (first17.length < 17) first17 += CREDIT_ALPHABET[randomInt(CREDIT_ALPHABET.length)];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_ALPHABET.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
-  return first17 + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+  return creditCodeStarting(`91${area}`, randomInt);
 }
 
 export function institution(name: string, kind: Institution['kind'] = 'employer', area = '220101'): Institution {
@@ -127,27 +120,27 @@ export class ProcedureDriver {
   }
 
   async http(method: string, url: string, token: string | undefined, body?: unknown): Promise<HttpResult> {
-    const isForm = body instanceof FormData;
-    const res = await fetch(url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON (an HTML page)
-    }
-    return { status: res.status, body: parsed };
+    const r = await httpRequest(url, { method, token, body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body) });
+    // Not JSON: an HTML page, kept as its text.
+    return { status: r.status, body: r.text ? (r.json !== undefined ? r.json : r.text) : undefined };
   }
 
-  /** A step that must succeed (2xx); otherwise fails naming the step, the status and the service's answer. */
+  /**
+   * A step that must succeed (2xx); otherwise fails naming the step, the status and the service's answer. A 409 for
+   * a concurrent change (an event for the case was applied between the service's read and write) is retried as the
+   * answer asks, a few times.
+   */
   async step(what: string, method: string, url: string, token: string | undefined, body?: unknown): Promise<any> {
-    const r = await this.http(method, url, token, body);
-    if (r.status < 200 || r.status > 299) throw new HttpError(what, r.status, r.body);
-    return r.body;
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.http(method, url, token, body);
+      const concurrent = r.status === 409 && (r.body?.code === 'CONCURRENT_MODIFICATION' || /changed concurrently/.test(String(r.body?.message ?? '')));
+      if (concurrent && attempt < 4) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        continue;
+      }
+      if (r.status < 200 || r.status > 299) throw new HttpError(what, r.status, r.body);
+      return r.body;
+    }
   }
 
   private wait<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
@@ -188,7 +181,12 @@ export class ProcedureDriver {
   // ---- intake: the applicant ------------------------------------------------------------------------------------
 
   /** Draft → a PDF for every required checklist item → submit. Returns the case (= application id). */
-  async submit(jurisdiction: string, inst: Institution, occupations: Occupation[], opts: { applicationKind?: 'new-filing' | 'add-occupation'; existingFilingNumber?: string } = {}): Promise<CaseRecord> {
+  async submit(
+    jurisdiction: string,
+    inst: Institution,
+    occupations: Occupation[],
+    opts: { applicationKind?: 'new-filing' | 'add-occupation'; existingFilingNumber?: string } = {},
+  ): Promise<CaseRecord> {
     const applicationKind = opts.applicationKind ?? 'new-filing';
     const applicant = await this.token('applicant', jurisdiction, { creditCode: inst.creditCode });
     const draft = await this.step('open the application draft', 'POST', `${this.urls.intake}/applications`, applicant, {
@@ -201,7 +199,9 @@ export class ProcedureDriver {
     const required = (draft.checklist as { item: string; title: string; required: boolean }[]).filter((i) => i.required);
     for (const { item } of required) await this.upload(draft.id, applicant, item);
     await this.step('submit the application', 'POST', `${this.urls.intake}/applications/${draft.id}/submit`, applicant);
-    this.log(`申报 / applied: ${inst.name} (${inst.creditCode}), ${applicationKind}, ${occupations.map((o) => o.name).join('、')}; ${required.length} materials uploaded; application ${draft.id}`);
+    this.log(
+      `申报 / applied: ${inst.name} (${inst.creditCode}), ${applicationKind}, ${occupations.map((o) => o.name).join('、')}; ${required.length} materials uploaded; application ${draft.id}`,
+    );
     const c: CaseRecord = { caseId: draft.id, jurisdiction, institution: inst, applicationKind, occupations };
     await this.waitStage(c, 'SUBMITTED');
     this.log(`  → 审核 / review opened the case at the ${this.reviewUrl(jurisdiction) === this.urls.reviewProvince ? 'province' : jurisdiction} instance`);
@@ -270,7 +270,10 @@ export class ProcedureDriver {
       const r = await this.http('GET', `${this.urls.reviewProvince}/rechecks?status=pending`, provinceStaff);
       return r.status === 200 ? r.body.items.find((x: any) => x.caseId === c.caseId && x.gate === gate) : undefined;
     });
-    const decided = await this.step(`decide the ${gate} re-check`, 'POST', `${this.urls.reviewProvince}/rechecks/${pending.id}/decision`, provinceStaff, { decision, reason });
+    const decided = await this.step(`decide the ${gate} re-check`, 'POST', `${this.urls.reviewProvince}/rechecks/${pending.id}/decision`, provinceStaff, {
+      decision,
+      reason,
+    });
     this.log(`省级复核 / provincial re-check (${gate}): ${decision} — ${reason}`);
     return decided;
   }
@@ -312,7 +315,9 @@ export class ProcedureDriver {
       `抽取承诺 / commitment ${committed.commitment.commitment.slice(0, 16)}…: ${committed.commitment.eligibleCount} eligible, ${committed.commitment.excludedCount} excluded by avoidance (回避)`,
     );
     const drawn = await this.step('draw', 'POST', `${ep}/draws/${c.drawId}/draw`, officer, { officerEntropy: opts.entropy ?? `dice ${randomInt(1e9)}` });
-    this.log(`随机抽取 / drawn: members ${drawn.group.members.map((m: any) => m.name).join('、')}; reserves ${drawn.group.reserves.map((r: any) => r.name).join('、')}`);
+    this.log(
+      `随机抽取 / drawn: members ${drawn.group.members.map((m: any) => m.name).join('、')}; reserves ${drawn.group.reserves.map((r: any) => r.name).join('、')}`,
+    );
     let members: string[] = drawn.group.members.map((m: any) => m.expertId);
     // The first `decline` members who can be replaced decline; a reserve takes each seat. A decline no reserve can
     // fill without breaking the requirements is refused (409) and changes nothing: that member stays.
@@ -340,7 +345,9 @@ export class ProcedureDriver {
     this.log(`启动会 / kick-off: ${members.length} members confirmed, group formed`);
     await this.waitStage(c, 'GROUP_FORMED');
     for (const voter of members) {
-      await this.step('vote for the leader', 'POST', `${ep}/draws/${c.drawId}/votes`, await this.token('expert', level, { expertId: voter }), { candidateExpertId: members[0] });
+      await this.step('vote for the leader', 'POST', `${ep}/draws/${c.drawId}/votes`, await this.token('expert', level, { expertId: voter }), {
+        candidateExpertId: members[0],
+      });
     }
     c.members = members;
     c.leader = members[0];
@@ -354,7 +361,12 @@ export class ProcedureDriver {
   }
 
   async exclusions(c: CaseRecord): Promise<any> {
-    return this.step('read the exclusions', 'GET', `${this.urls.expertPool}/draws/${c.drawId}/exclusions`, await this.token('discipline-officer', c.databaseLevel!));
+    return this.step(
+      'read the exclusions',
+      'GET',
+      `${this.urls.expertPool}/draws/${c.drawId}/exclusions`,
+      await this.token('discipline-officer', c.databaseLevel!),
+    );
   }
 
   /** The public verification once the seed is revealed (after the comprehensive opinion). */
@@ -413,7 +425,9 @@ export class ProcedureDriver {
       await this.step('save the score sheet', 'PUT', `${this.urls.assessment}/cases/${c.caseId}/score-sheets/mine`, t, sheet);
       await this.step('submit the score sheet', 'POST', `${this.urls.assessment}/cases/${c.caseId}/score-sheets/mine/submit`, t);
     }
-    this.log(`现场评估 / on-site scoring: ${c.members!.length} score sheets submitted (${ev.scope.occupationOnly ? 'occupation-related items only' : 'all items'})`);
+    this.log(
+      `现场评估 / on-site scoring: ${c.members!.length} score sheets submitted (${ev.scope.occupationOnly ? 'occupation-related items only' : 'all items'})`,
+    );
   }
 
   async technicalAndComprehensive(c: CaseRecord): Promise<{ technical: any; comprehensive: any }> {
@@ -421,11 +435,19 @@ export class ProcedureDriver {
     const technical = await this.step('submit the technical opinion', 'POST', `${this.urls.assessment}/cases/${c.caseId}/opinions/technical`, leader, {
       summary: '现场技术评估符合要求。',
     });
-    this.log(`技术评估意见 / technical opinion: ${technical.result}, total ${technical.consolidation?.total ?? technical.total} of ${technical.standard?.total ?? 100} (pass line ${technical.standard?.passLine ?? '?'})`);
+    this.log(
+      `技术评估意见 / technical opinion: ${technical.result}, total ${technical.consolidation?.total ?? technical.total} of ${technical.standard?.total ?? 100} (pass line ${technical.standard?.passLine ?? '?'})`,
+    );
     await this.waitStage(c, 'COMPREHENSIVE_REVIEW');
-    const comprehensive = await this.step('submit the comprehensive opinion', 'POST', `${this.urls.assessment}/cases/${c.caseId}/opinions/comprehensive`, leader, {
-      summary: '综合评审：该机构具备开展职业技能等级认定的条件，同意备案。',
-    });
+    const comprehensive = await this.step(
+      'submit the comprehensive opinion',
+      'POST',
+      `${this.urls.assessment}/cases/${c.caseId}/opinions/comprehensive`,
+      leader,
+      {
+        summary: '综合评审：该机构具备开展职业技能等级认定的条件，同意备案。',
+      },
+    );
     this.log(`综合技术评估意见 / comprehensive opinion: ${comprehensive.result}, total ${comprehensive.consolidation?.total ?? comprehensive.total}`);
     return { technical, comprehensive };
   }
@@ -463,7 +485,7 @@ export class ProcedureDriver {
   async lodgeObjection(c: CaseRecord, reason: string): Promise<any> {
     const r = await this.step('lodge an objection', 'POST', `${this.urls.publication}/public/notices/${c.noticeId}/objections`, undefined, {
       name: '张三',
-      idNumber: '220102199001011234',
+      idNumber: '220102199001011239',
       phone: '13912345678',
       reason,
     });
@@ -484,7 +506,12 @@ export class ProcedureDriver {
   }
 
   async objections(c: CaseRecord): Promise<any[]> {
-    const r = await this.step('list the objections', 'GET', `${this.urls.publication}/notices/${c.noticeId}/objections`, await this.token('center-staff', c.jurisdiction));
+    const r = await this.step(
+      'list the objections',
+      'GET',
+      `${this.urls.publication}/notices/${c.noticeId}/objections`,
+      await this.token('center-staff', c.jurisdiction),
+    );
     return r.items;
   }
 
@@ -500,7 +527,12 @@ export class ProcedureDriver {
   }
 
   async registerEntry(inst: { name: string; creditCode: string }): Promise<any> {
-    const r = await this.step('search the register', 'GET', `${this.urls.publication}/public/register?pageSize=100&name=${encodeURIComponent(inst.name)}`, undefined);
+    const r = await this.step(
+      'search the register',
+      'GET',
+      `${this.urls.publication}/public/register?pageSize=100&name=${encodeURIComponent(inst.name)}`,
+      undefined,
+    );
     return r.items.find((i: any) => i.creditCode === inst.creditCode);
   }
 
@@ -512,10 +544,18 @@ export class ProcedureDriver {
    * meeting reference for the 厅长办公会.
    */
   async throughApproval(c: CaseRecord, opts: { groupSize?: number; decline?: number; meetingReference?: string } = {}): Promise<void> {
-    const city = findJurisdiction(c.jurisdiction)?.level === 'city';
     await this.accept(c);
     await this.requestExperts(c, opts.groupSize ?? 3);
     await this.formGroup(c, { decline: opts.decline });
+    await this.fromPreliminaryOpinionToApproval(c, opts);
+  }
+
+  /**
+   * With the group formed (or after a resubmission): preliminary opinion (+ provincial re-check for a city case),
+   * on-site scoring, technical and comprehensive opinions (+ re-check), approval.
+   */
+  async fromPreliminaryOpinionToApproval(c: CaseRecord, opts: { meetingReference?: string } = {}): Promise<void> {
+    const city = findJurisdiction(c.jurisdiction)?.level === 'city';
     await this.preliminaryOpinion(c);
     if (city) await this.decideRecheck(c, 'preliminary', 'pass', '初评意见复核通过');
     await this.waitStage(c, 'ONSITE_EVALUATION');

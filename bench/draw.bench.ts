@@ -33,7 +33,10 @@ const TODAY = '2026-11-26';
 /** A deterministic database: mostly clean experts, with every avoidance rule represented at realistic rates. */
 function database(n: number): AvoidanceCandidate[] {
   const rng = new HmacDrbg(createHash('sha256').update('bench-database').digest(), Buffer.alloc(0));
-  const occupations = Array.from({ length: 200 }, (_, i) => `6-${String(10 + (i % 80)).padStart(2, '0')}-${String(1 + Math.floor(i / 80)).padStart(2, '0')}-01`);
+  const occupations = Array.from(
+    { length: 200 },
+    (_, i) => `6-${String(10 + (i % 80)).padStart(2, '0')}-${String(1 + Math.floor(i / 80)).padStart(2, '0')}-01`,
+  );
   const out: (AvoidanceCandidate & { occupationCodes: string[] })[] = [];
   for (let i = 0; i < n; i++) {
     const r = rng.uniformInt(10_000);
@@ -47,11 +50,15 @@ function database(n: number): AvoidanceCandidate[] {
       status: r < 200 ? 'suspended' : r < 300 ? 'removed' : 'active',
       termStart: '2024-01-01',
       termEnd: r >= 300 && r < 400 ? '2026-06-30' : '2028-12-31',
-      employer: r >= 400 && r < 450 ? { name: '一汽模具', creditCode: APPLICANT.creditCode } : { name: `企业${employerNo}`, creditCode: employerNo % 2 ? null : `9122010${String(employerNo).padStart(4, '0')}MA0Y3B9X` },
+      employer:
+        r >= 400 && r < 450
+          ? { name: '一汽模具', creditCode: APPLICANT.creditCode }
+          : { name: `企业${employerNo}`, creditCode: employerNo % 2 ? null : `9122010${String(employerNo).padStart(4, '0')}MA0Y3B9X` },
       formerEmployers: r >= 450 && r < 500 ? [{ name: APPLICANT.name, to: '2025-01-31' }] : [{ name: `企业${(employerNo + 1) % 5000}`, to: '2020-01-31' }],
       declaredConflicts: r >= 500 && r < 530 ? [{ name: 'x', creditCode: APPLICANT.creditCode, nature: 'shares' }] : [],
       relativesEmployers: r >= 530 && r < 560 ? [{ name: APPLICANT.name, relation: 'spouse' }] : [],
-      serviceHistory: r >= 560 && r < 580 ? [{ caseId: `c${i}`, applicantName: APPLICANT.name, applicantCreditCode: APPLICANT.creditCode, servedOn: '2026-02-01' }] : [],
+      serviceHistory:
+        r >= 560 && r < 580 ? [{ caseId: `c${i}`, applicantName: APPLICANT.name, applicantCreditCode: APPLICANT.creditCode, servedOn: '2026-02-01' }] : [],
       occupationCodes: [...occ],
     });
   }
@@ -80,7 +87,13 @@ for (let run = 0; run < WARMUP + RUNS; run++) {
   const entropy = `officer-${run}`;
 
   const t0 = process.hrtime.bigint();
-  const { eligible, excluded } = applyAvoidance(db, { applicant: APPLICANT, databaseLevel: '220000', today: TODAY, formerEmployerYears: 3, recentServiceMonths: 24 });
+  const { eligible, excluded } = applyAvoidance(db, {
+    applicant: APPLICANT,
+    databaseLevel: '220000',
+    today: TODAY,
+    formerEmployerYears: 3,
+    recentServiceMonths: 24,
+  });
   const tAvoid = ms(t0);
   const t1 = process.hrtime.bigint();
   const pool = eligible.map((e) => ({ expertId: e.id, employer: employerKey(e.employer.name, e.employer.creditCode), occupationCodes: e.occupationCodes }));

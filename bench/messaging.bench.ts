@@ -54,12 +54,7 @@ async function platformPath(url: string, db: Pool) {
     });
     if (res.status !== 201) throw new Error(`POST /notes answered ${res.status}`);
   });
-  await waitFor(
-    'every event handled',
-    async () => (await db.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.note_seen`)).rows[0].n >= EVENTS,
-    600000,
-    100,
-  );
+  await waitFor('every event handled', async () => (await db.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.note_seen`)).rows[0].n >= EVENTS, 600000, 100);
   const elapsed = (Date.now() - started) / 1000;
   const { rows } = await db.query(
     `SELECT extract(epoch from s.at - n.at) * 1000 AS ms FROM ${SCHEMA}.note n JOIN ${SCHEMA}.note_seen s USING (event_id) ORDER BY 1`,
@@ -116,8 +111,15 @@ async function main() {
   process.env.KAFKA_BROKERS = k.brokers.join(',');
   process.env.DATABASE_URL = databaseUrl;
   process.env.NODE_ENV = 'test';
-  await broker.createTopics(k.brokers, [TOPIC, `${TOPIC}.dlt`, 'fixture.note.recorded.v1', 'fixture.note.recorded.v1.dlt', 'fixture.note.no-dlt.v1'].map((topic) => ({ topic, partitions: 3 })));
-  const fixture = await startServiceProcess({ entry: 'libs/messaging/test/fixture/fixture.main.ts', name: 'bench-fixture', env: { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' } });
+  await broker.createTopics(
+    k.brokers,
+    [TOPIC, `${TOPIC}.dlt`, 'fixture.note.recorded.v1', 'fixture.note.recorded.v1.dlt', 'fixture.note.no-dlt.v1'].map((topic) => ({ topic, partitions: 3 })),
+  );
+  const fixture = await startServiceProcess({
+    entry: 'libs/messaging/test/fixture/fixture.main.ts',
+    name: 'bench-fixture',
+    env: { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
+  });
   const db = new Pool({ connectionString: databaseUrl, max: CONCURRENCY });
   try {
     console.log(`messaging bench: ${EVENTS} events, concurrency ${CONCURRENCY}, Kafka ${k.brokers.join(',')}, 3 partitions, acks=-1`);
@@ -126,7 +128,9 @@ async function main() {
     const a = await platformPath(fixture.url, db);
     const floor = Math.min(b.rate, c.rate);
     console.log('');
-    console.log(`(a) outbox → Kafka → inbox → handler   ${a.rate.toFixed(0).padStart(7)} events/s   latency p50 ${a.p50.toFixed(1)} ms, p99 ${a.p99.toFixed(1)} ms`);
+    console.log(
+      `(a) outbox → Kafka → inbox → handler   ${a.rate.toFixed(0).padStart(7)} events/s   latency p50 ${a.p50.toFixed(1)} ms, p99 ${a.p99.toFixed(1)} ms`,
+    );
     console.log(`(b) raw kafkajs produce → consume     ${b.rate.toFixed(0).padStart(7)} events/s`);
     console.log(`(c) raw PostgreSQL single-row commits ${c.rate.toFixed(0).padStart(7)} commits/s`);
     console.log(`ratio (a) / min(b, c) = ${(a.rate / floor).toFixed(2)}   (baseline: ${b.rate <= c.rate ? '(b) Kafka' : '(c) PostgreSQL'})`);

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// `npm run build`: compiles every workspace package (libs, services, tools/kafka) to JavaScript with swc into
-// dist/app, keeping the repository layout and rewriting each package's `main` from .ts to .js. The container image
-// copies dist/app and runs `node services/<name>/src/main.js`: no TypeScript tooling at run time.
+// `npm run build`: compiles every workspace package (libs, services, the console's server, tools/kafka) to JavaScript
+// with swc into dist/app, keeping the repository layout and rewriting each package's `main` from .ts to .js, and
+// builds the console's single-page application (Vite) into dist/app/dist/console, where its server looks for it. The
+// container image copies dist/app and runs `node services/<name>/src/main.js` (or `node apps/console/server/main.js`):
+// no TypeScript tooling at run time.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const swc = require('@swc/core');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'app');
+/** Browser code and build scripts: the SPA build bundles them; nothing of them runs in node. */
+const NOT_COMPILED = new Set(['src', 'scripts'].map((d) => path.join(ROOT, 'apps', 'console', d)));
 const SWC = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -23,11 +28,13 @@ const SWC = {
 
 function packages() {
   const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return rootPkg.workspaces.flatMap((pattern) => {
-    if (!pattern.endsWith('/*')) return [pattern];
-    const dir = pattern.slice(0, -2);
-    return fs.readdirSync(path.join(ROOT, dir)).map((d) => `${dir}/${d}`);
-  }).filter((p) => fs.existsSync(path.join(ROOT, p, 'package.json')));
+  return rootPkg.workspaces
+    .flatMap((pattern) => {
+      if (!pattern.endsWith('/*')) return [pattern];
+      const dir = pattern.slice(0, -2);
+      return fs.readdirSync(path.join(ROOT, dir)).map((d) => `${dir}/${d}`);
+    })
+    .filter((p) => fs.existsSync(path.join(ROOT, p, 'package.json')));
 }
 
 function copyTree(srcDir, outDir, counts) {
@@ -35,7 +42,7 @@ function copyTree(srcDir, outDir, counts) {
     const src = path.join(srcDir, entry.name);
     const out = path.join(outDir, entry.name);
     if (entry.isDirectory()) {
-      if (['node_modules', 'test', 'dist'].includes(entry.name)) continue;
+      if (['node_modules', 'test', 'dist'].includes(entry.name) || NOT_COMPILED.has(src)) continue;
       copyTree(src, out, counts);
     } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
       if (/\.(spec|e2e-spec)\.ts$/.test(entry.name)) continue;
@@ -66,7 +73,16 @@ function main() {
     fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   }
   for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(ROOT, f), path.join(OUT, f));
-  console.log(`built ${pkgs.length} packages into ${path.relative(ROOT, OUT)}: ${counts.ts} TypeScript files compiled, ${counts.other} data files copied`);
+  const web = spawnSync(process.execPath, [path.join(ROOT, 'apps', 'console', 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (web.status !== 0) throw new Error(`console build failed (exit ${web.status})`);
+  fs.cpSync(path.join(ROOT, 'dist', 'console'), path.join(OUT, 'dist', 'console'), { recursive: true });
+  console.log(
+    `built ${pkgs.length} packages into ${path.relative(ROOT, OUT)}: ${counts.ts} TypeScript files compiled, ${counts.other} data files copied; the console into ${path.relative(ROOT, path.join(OUT, 'dist', 'console'))}`,
+  );
 }
 
 main();

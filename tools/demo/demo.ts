@@ -26,7 +26,8 @@ function urlOf(name: string): string {
 
 function platformUrls(): PlatformUrls {
   const reviewCities: Record<string, string> = {};
-  for (const s of services.filter((x) => x.name.startsWith('review-') && x.env.REVIEW_JURISDICTION !== '220000')) reviewCities[s.env.REVIEW_JURISDICTION] = `http://${host}:${s.port}`;
+  for (const s of services.filter((x) => x.name.startsWith('review-') && x.env.REVIEW_JURISDICTION !== '220000'))
+    reviewCities[s.env.REVIEW_JURISDICTION] = `http://${host}:${s.port}`;
   return {
     intake: urlOf('intake'),
     reviewProvince: urlOf('review-220000'),
@@ -42,7 +43,14 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line: string) => say(line.startsWith(' ') ? `       ${line.trim()}` : `[${String(++stepNo).padStart(2)}] ${line}`);
 
 async function checkPlatform(urls: PlatformUrls): Promise<void> {
-  const all = { intake: urls.intake, 'review 220000': urls.reviewProvince, ...Object.fromEntries(Object.entries(urls.reviewCities).map(([k, v]) => [`review ${k}`, v])), 'expert-pool': urls.expertPool, assessment: urls.assessment, publication: urls.publication };
+  const all = {
+    intake: urls.intake,
+    'review 220000': urls.reviewProvince,
+    ...Object.fromEntries(Object.entries(urls.reviewCities).map(([k, v]) => [`review ${k}`, v])),
+    'expert-pool': urls.expertPool,
+    assessment: urls.assessment,
+    publication: urls.publication,
+  };
   for (const [name, url] of Object.entries(all)) {
     let ready = false;
     try {
@@ -61,6 +69,14 @@ async function main(): Promise<void> {
   const urls = platformUrls();
   await checkPlatform(urls);
   const d = new ProcedureDriver(urls, { log: progress, timeoutMs: 90000 });
+  // The demo acts as every person of the procedure, a new institution and the drawn experts included, with
+  // development tokens; a platform signing in through Keycloak (npm start -- --idp keycloak) refuses them.
+  const probe = await fetch(`${urls.expertPool}/experts?limit=1`, { headers: { authorization: `Bearer ${await d.token('center-staff', '220100')}` } });
+  if (probe.status === 401) {
+    throw new Error(
+      'the services refuse development tokens: this platform signs in through an identity provider (npm start -- --idp keycloak). npm run demo needs the development sign-in: stop it and run npm start',
+    );
+  }
   const kafka = new Kafka({ clientId: `filing-demo-${process.pid}`, brokers, logLevel: logLevel.NOTHING });
   // The national platform: reads publication.filing.issued.v1 with its own (throw-away) consumer group.
   const national = await new TopicRecorder(kafka, [Events.filingIssued.topic]).start();
@@ -92,12 +108,18 @@ async function main(): Promise<void> {
     const filing = await d.issueFiling(c);
 
     const verification = await d.verifiedDraw(c);
-    progress(`抽取验证 / draw verification after the seed reveal: ${verification.report.match ? 'MATCH' : 'MISMATCH'} (${urls.expertPool}/draws/${c.drawId}/verification)`);
+    progress(
+      `抽取验证 / draw verification after the seed reveal: ${verification.report.match ? 'MATCH' : 'MISMATCH'} (${urls.expertPool}/draws/${c.drawId}/verification)`,
+    );
 
-    const app = await waitFor('the filing at intake', async () => {
-      const a = await d.application(c!);
-      return a.status === 'FILED' ? a : undefined;
-    }, 60000);
+    const app = await waitFor(
+      'the filing at intake',
+      async () => {
+        const a = await d.application(c!);
+        return a.status === 'FILED' ? a : undefined;
+      },
+      60000,
+    );
     progress(`申报人视图 / the applicant sees: ${app.status}, ${app.timeline.length} timeline entries`);
 
     say('\n================ 备案通知 / the filing notice ================');
@@ -109,12 +131,18 @@ async function main(): Promise<void> {
     say(`认定职业   ${c.occupations.map((o) => `${o.name}（${o.code}）${o.levels.join('/')}级`).join('；')}`);
     say(JSON.stringify(filing, null, 2));
 
-    const message = await waitFor('publication.filing.issued.v1 on Kafka', () => national.find((m) => m.key === c!.caseId || JSON.parse(m.value).caseId === c!.caseId)[0], 60000);
+    const message = await waitFor(
+      'publication.filing.issued.v1 on Kafka',
+      () => national.find((m) => m.key === c!.caseId || JSON.parse(m.value).caseId === c!.caseId)[0],
+      60000,
+    );
     say('\n================ 全国平台事件 / the national event (publication.filing.issued.v1) ================');
     say(`topic ${message.topic}, partition ${message.partition}, key ${message.key}`);
     for (const h of [Headers.id, Headers.type, Headers.source, Headers.time, Headers.subject]) say(`${h.padEnd(10)} ${message.headers[h]}`);
     say(JSON.stringify(JSON.parse(message.value), null, 2));
-    say(`\nDone. The case ${c.caseId} went from application to filing notice; see its history at ${urls.reviewCities['220100']}/cases/${c.caseId} (token: center-staff 220100).`);
+    say(
+      `\nDone. The case ${c.caseId} went from application to filing notice; see its history at ${urls.reviewCities['220100']}/cases/${c.caseId} (token: center-staff 220100).`,
+    );
   } finally {
     await national.stop();
     // Give the platform its own time back; the demo's dates were only for the walk-through.

@@ -10,12 +10,28 @@ const net = require('node:net');
 const ROOT = path.resolve(__dirname, '..', '..');
 const KAFKA_VERSION = '3.9.1';
 
+/**
+ * `sasl` (optional): { admin: { username, password }, users: [{ username, password }] }: the client listener then
+ * speaks SASL_PLAINTEXT with SCRAM-SHA-512 only, the StandardAuthorizer denies whatever no ACL allows, and the admin
+ * is the one super user (topics, ACLs, the broker's own connections). The users' SCRAM credentials are written at
+ * storage format time, so they exist before the broker first answers (ADR 0013).
+ */
 function settings(overrides = {}) {
   const port = Number(overrides.port ?? process.env.KAFKA_PORT ?? 9092);
   const controllerPort = Number(overrides.controllerPort ?? process.env.KAFKA_CONTROLLER_PORT ?? port + 1);
   const dataDir = path.resolve(overrides.dataDir ?? process.env.KAFKA_DATA_DIR ?? path.join(ROOT, '.local', `kafka-${port}`));
   const libsDir = path.resolve(process.env.KAFKA_LIBS_DIR ?? path.join(ROOT, '.local', `kafka-libs-${KAFKA_VERSION}`));
-  return { port, controllerPort, dataDir, libsDir, brokers: [`127.0.0.1:${port}`] };
+  return { port, controllerPort, dataDir, libsDir, brokers: [`127.0.0.1:${port}`], sasl: overrides.sasl };
+}
+
+/** The kafkajs options of a client authenticating as `user` ({ username, password }); none for a plaintext broker. */
+function clientSecurity(user) {
+  return user ? { sasl: { mechanism: 'scram-sha-512', username: user.username, password: user.password } } : {};
+}
+
+function jaasQuote(v) {
+  if (!/^[\w.@+-]+$/.test(v)) throw new Error(`Kafka SASL user names and passwords here are word characters only, got ${JSON.stringify(v)}`);
+  return `"${v}"`;
 }
 
 function log(msg) {
@@ -49,18 +65,46 @@ function fetchJars(s = settings()) {
   return s.libsDir;
 }
 
+function listenerProperties(s) {
+  if (!s.sasl) {
+    return [
+      `listeners=PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${s.port}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    ];
+  }
+  const { username, password } = s.sasl.admin;
+  const [u, p] = [jaasQuote(username), jaasQuote(password)];
+  return [
+    `listeners=CLIENT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`,
+    `advertised.listeners=CLIENT://127.0.0.1:${s.port}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=CLIENT',
+    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT',
+    // Clients: SCRAM-SHA-512, credentials in the cluster metadata.
+    'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    `listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=${u} password=${p};`,
+    // The controller cannot read SCRAM credentials from the metadata it serves: PLAIN with the admin defined here.
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    'sasl.mechanism.controller.protocol=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=${u} password=${p} user_${username}=${p};`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    `super.users=User:${username}`,
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
 function serverProperties(s) {
   return [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${s.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${s.port}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    ...listenerProperties(s),
     `log.dirs=${path.join(s.dataDir, 'data')}`,
-    // Topics come from the contracts catalogue only (architecture §4).
+    // Topics come from the contracts catalogue only (docs/architecture.md §4).
     'auto.create.topics.enable=false',
     'num.partitions=3',
     'offsets.topic.replication.factor=1',
@@ -106,9 +150,16 @@ function portOpen(port) {
 }
 
 /** True when the cluster answers a metadata request (an open port is not enough). */
-async function answersMetadata(brokers, timeoutMs = 3000) {
+async function answersMetadata(brokers, timeoutMs = 3000, user = undefined) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'broker-probe', brokers, logLevel: logLevel.NOTHING, connectionTimeout: timeoutMs, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'broker-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: timeoutMs,
+    retry: { retries: 0 },
+    ...clientSecurity(user),
+  }).admin();
   try {
     await admin.connect();
     const meta = await admin.describeCluster();
@@ -120,11 +171,11 @@ async function answersMetadata(brokers, timeoutMs = 3000) {
   }
 }
 
-async function waitForMetadata(brokers, { timeoutMs = 120000, pid } = {}) {
+async function waitForMetadata(brokers, { timeoutMs = 120000, pid, user } = {}) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (pid && !alive(pid)) throw new Error('the broker process exited during start-up');
-    if (await answersMetadata(brokers)) return;
+    if (await answersMetadata(brokers, 3000, user)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`Kafka at ${brokers.join(',')} did not answer metadata requests within ${timeoutMs} ms`);
@@ -137,7 +188,7 @@ async function start(overrides = {}) {
   const s = settings(overrides);
   const existing = readPid(s);
   if (alive(existing)) {
-    await waitForMetadata(s.brokers, { pid: existing });
+    await waitForMetadata(s.brokers, { pid: existing, user: s.sasl?.admin });
     return { brokers: s.brokers, pid: existing, startedNow: false, dataDir: s.dataDir };
   }
   if (await portOpen(s.port)) throw new Error(`port ${s.port} is taken by another process; set KAFKA_PORT or KAFKA_BROKERS`);
@@ -161,7 +212,11 @@ async function start(overrides = {}) {
     '-cp',
     `${s.libsDir}/*`,
   ];
-  const fmt = spawnSync(java, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--ignore-formatted'], {
+  // SCRAM users exist from the first start: written into the metadata log when the storage is formatted.
+  const scram = s.sasl
+    ? [s.sasl.admin, ...s.sasl.users].flatMap((u) => ['--add-scram', `SCRAM-SHA-512=[name=${u.username},password=${jaasQuote(u.password).slice(1, -1)}]`])
+    : [];
+  const fmt = spawnSync(java, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--ignore-formatted', ...scram], {
     encoding: 'utf8',
   });
   if (fmt.status !== 0) throw new Error(`formatting Kafka storage failed: ${fmt.stderr || fmt.stdout}`);
@@ -170,8 +225,8 @@ async function start(overrides = {}) {
   const child = spawn(java, [...jvm, 'kafka.Kafka', propsFile], { detached: true, stdio: ['ignore', out, out] });
   child.unref();
   fs.writeFileSync(path.join(s.dataDir, 'broker.pid'), String(child.pid));
-  await waitForMetadata(s.brokers, { pid: child.pid });
-  log(`broker ready (pid ${child.pid})`);
+  await waitForMetadata(s.brokers, { pid: child.pid, user: s.sasl?.admin });
+  log(`broker ready (pid ${child.pid}${s.sasl ? ', SASL/SCRAM-SHA-512 with ACLs' : ''})`);
   return { brokers: s.brokers, pid: child.pid, startedNow: true, dataDir: s.dataDir };
 }
 
@@ -198,9 +253,9 @@ async function stop(overrides = {}) {
 }
 
 /** Creates every catalogue topic and its .dlt twin; existing topics are left alone. Returns once all have leaders. */
-async function createTopics(brokers, topics) {
+async function createTopics(brokers, topics, user = undefined) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'topic-init', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'topic-init', brokers, logLevel: logLevel.NOTHING, ...clientSecurity(user) }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
@@ -218,7 +273,10 @@ async function createTopics(brokers, topics) {
         })),
       });
     }
-    await waitForLeaders(admin, topics.map((t) => t.topic));
+    await waitForLeaders(
+      admin,
+      topics.map((t) => t.topic),
+    );
     return { created: wanted.map((t) => t.topic), existing: topics.length - wanted.length };
   } finally {
     await admin.disconnect();
@@ -239,6 +297,47 @@ async function waitForLeaders(admin, topicNames, timeoutMs = 60000) {
   }
 }
 
+/**
+ * Grants each principal its ACLs ({ user, acls: [{ resource: 'topic'|'group', name, pattern: 'literal'|'prefix',
+ * operations: ['Read'|'Write'|'Describe'|'Delete'] }] }, as libs/contracts kafkaAccess derives them), as `admin`.
+ */
+async function applyAcls(brokers, principals, admin) {
+  const { Kafka, logLevel, AclResourceTypes, AclOperationTypes, AclPermissionTypes, ResourcePatternTypes } = require('kafkajs');
+  const client = new Kafka({ clientId: 'acl-init', brokers, logLevel: logLevel.NOTHING, ...clientSecurity(admin) }).admin();
+  const acl = principals.flatMap((p) =>
+    p.acls.flatMap((a) =>
+      a.operations.map((op) => ({
+        resourceType: a.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+        resourceName: a.name,
+        resourcePatternType: a.pattern === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+        principal: `User:${p.user}`,
+        host: '*',
+        operation: AclOperationTypes[op.toUpperCase()],
+        permissionType: AclPermissionTypes.ALLOW,
+      })),
+    ),
+  );
+  await client.connect();
+  try {
+    if (acl.length) await client.createAcls({ acl });
+    // The authorizer applies ACLs from the metadata log a moment after they are committed: wait until it lists them.
+    for (const started = Date.now(); ;) {
+      const { resources } = await client.describeAcls({
+        resourceType: AclResourceTypes.ANY,
+        resourcePatternType: ResourcePatternTypes.ANY,
+        operation: AclOperationTypes.ANY,
+        permissionType: AclPermissionTypes.ANY,
+      });
+      if (resources.reduce((n, r) => n + r.acls.length, 0) >= acl.length) break;
+      if (Date.now() - started > 30000) throw new Error('the broker did not list the new ACLs within 30 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return acl.length;
+  } finally {
+    await client.disconnect();
+  }
+}
+
 /** The topic specs of the contracts catalogue: compiled JavaScript in a built image, TypeScript through swc otherwise. */
 function catalogueTopics() {
   require('reflect-metadata');
@@ -249,7 +348,24 @@ function catalogueTopics() {
 }
 
 function brokersFromEnv() {
-  return process.env.KAFKA_BROKERS ? process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined;
+  return process.env.KAFKA_BROKERS
+    ? process.env.KAFKA_BROKERS.split(',')
+        .map((b) => b.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
-module.exports = { settings, fetchJars, start, stop, createTopics, catalogueTopics, answersMetadata, waitForMetadata, brokersFromEnv, KAFKA_VERSION };
+module.exports = {
+  settings,
+  fetchJars,
+  start,
+  stop,
+  createTopics,
+  applyAcls,
+  clientSecurity,
+  catalogueTopics,
+  answersMetadata,
+  waitForMetadata,
+  brokersFromEnv,
+  KAFKA_VERSION,
+};

@@ -43,7 +43,17 @@ async function setUp() {
   );
 }
 
+/** The run's shared Keycloak (libs/testing startTestKeycloak({ shared: true })), if a spec started one. */
+async function stopSharedKeycloak() {
+  const home = path.join(ROOT, '.local', `keycloak-test-shared-${TEST_KAFKA_PORT}`);
+  const portFile = path.join(home, 'shared-port');
+  if (!fs.existsSync(portFile) || process.env.TEST_KEEP_KEYCLOAK === 'true') return;
+  const port = Number(fs.readFileSync(portFile, 'utf8'));
+  await require('../keycloak/server').stop({ port, mode: 'dev', home }, { remove: true });
+}
+
 async function tearDown() {
+  await stopSharedKeycloak();
   let state = {};
   try {
     state = JSON.parse(fs.readFileSync(STATE, 'utf8'));

@@ -10,9 +10,10 @@ export interface StuckPartition {
 }
 
 /**
- * Tells a wedged consumer from a waiting one (docs/architecture.md §5.5). A partition is stuck when it has lag (messages
- * behind the group's committed offset) and neither our handler nor the committed offset moved for
- * KAFKA_STUCK_AFTER_MS, while both the broker and the database answer. An outage of either restarts the clock: a
+ * Tells a wedged consumer from a waiting one (docs/architecture.md §5.5). A partition is stuck when it has had lag
+ * (messages behind the group's committed offset) for KAFKA_STUCK_AFTER_MS and in that time neither our handler nor the
+ * committed offset moved, while both the broker and the database answer. The clock starts when the lag is first seen:
+ * a partition that was quiet for an hour is not stuck the moment its next message arrives. An outage of either restarts the clock: a
  * consumer waiting for its infrastructure is not stuck. Only partitions assigned to this process count, so one
  * replica never condemns itself for another's work.
  */
@@ -20,6 +21,8 @@ export class ConsumerWatchdog {
   private readonly log = new Logger('ConsumerWatchdog');
   private readonly progressAt = new Map<string, number>();
   private readonly committed = new Map<string, { offset: string; at: number }>();
+  /** When each partition was first seen with lag (since it last had none). */
+  private readonly lagSince = new Map<string, number>();
   private assignment: Record<string, number[]> | undefined;
   /** Nothing before this instant counts as idle time (start, rejoin, end of an outage). */
   private baseline = Date.now();
@@ -95,8 +98,12 @@ export class ConsumerWatchdog {
         const lag = Number(end.high) - start;
         const before = this.committed.get(key);
         if (!before || before.offset !== offset) this.committed.set(key, { offset, at: now });
-        if (lag <= 0) continue;
-        const lastMove = Math.max(this.baseline, this.progressAt.get(key) ?? 0, this.committed.get(key)!.at);
+        if (lag <= 0) {
+          this.lagSince.delete(key);
+          continue;
+        }
+        if (!this.lagSince.has(key)) this.lagSince.set(key, now);
+        const lastMove = Math.max(this.baseline, this.lagSince.get(key)!, this.progressAt.get(key) ?? 0, this.committed.get(key)!.at);
         if (now - lastMove > this.deps.stuckAfterMs) {
           this.stuck = { topic, partition, lag, idleSeconds: Math.round((now - lastMove) / 1000) };
           this.log.error(`consumer stuck: ${topic}[${partition}] has ${lag} message(s) waiting and no progress for ${this.stuck.idleSeconds} s`);

@@ -2,8 +2,8 @@
 // services would produce them.
 import { randomUUID } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
-import { httpRequest } from '@filing/testing';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '@filing/contracts';
+import { httpRequest, sampleInstitution } from '@filing/testing';
+import { newCreditCode } from '@filing/contracts';
 import { CaseApproved, CaseRejected, CaseReturned, CaseStage, CaseStageChanged, FilingIssued, Role } from '@filing/contracts';
 
 /** Real, valid 统一社会信用代码 (check characters verified by intake). */
@@ -16,20 +16,11 @@ export const CODES = {
 
 /** A fresh valid code for a Changchun institution, so each test's applicant starts with no applications. */
 export function freshCreditCode(): string {
-  let body = '91220101';
-  for (let i = 0; i < 9; i++) body += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * 31)];
-  return body + creditCodeCheckCharacter(body);
+  return newCreditCode('91220101');
 }
 
 export function institution(creditCode: string, kind: 'employer' | 'social-org' = 'employer', name = '长春一汽模具制造有限公司') {
-  return {
-    name,
-    creditCode,
-    kind,
-    legalRepresentative: '王立新',
-    address: '吉林省长春市绿园区东风大街 8 号',
-    contact: { person: '李红', phone: '13904310000', email: 'hr@example.cn' },
-  };
+  return sampleInstitution({ name, creditCode, kind, contact: { person: '李红', phone: '13904310000', email: 'hr@example.cn' } });
 }
 
 export const occupation = { code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const };

@@ -4,6 +4,11 @@ import { SubmitApplicationHandler } from './commands/submit-application/submit-a
 import { ResubmitApplicationHandler } from './commands/resubmit-application/resubmit-application.handler';
 import { RecordOnTimelineHandler } from './commands/record-on-timeline.handler';
 import { TimelineRepository } from './infrastructure/timeline.repository';
+import { ApplicationRepository } from './infrastructure/application.repository';
+import { ExpertGroupRepository } from './infrastructure/expert-group.repository';
+import { FiledInstitutionRepository } from './infrastructure/filed-institution.repository';
+import { MaterialRepository } from './infrastructure/material.repository';
+import { UploadMaterialHandler } from './commands/upload-material/upload-material.handler';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { CreateApplicationController } from './commands/create-application/create-application.controller';
 import { RecordFilingMessageController } from './commands/record-filing/record-filing.message-controller';
@@ -50,7 +55,12 @@ import { ListMaterialsController } from './queries/list-materials/list-materials
     ResubmitApplicationHandler,
     ApplicationAccess,
     IdempotencyStore,
+    UploadMaterialHandler,
     TimelineRepository,
+    ApplicationRepository,
+    ExpertGroupRepository,
+    FiledInstitutionRepository,
+    MaterialRepository,
     RecordOnTimelineHandler,
   ],
 })

@@ -4,6 +4,7 @@ import { EventMetadata } from '@filing/contracts';
 import { Application } from '../infrastructure/application.entity';
 import { CaseEvent } from '../infrastructure/case-event.entity';
 import { applicationForEvent } from '../infrastructure/application-for-event';
+import { ApplicationRepository } from '../infrastructure/application.repository';
 import { TimelineRepository } from '../infrastructure/timeline.repository';
 
 /** What one consumed event adds to the timeline (the event id and the application are filled in here). */
@@ -23,7 +24,10 @@ export interface ConsumedEvent {
  */
 @Injectable()
 export class RecordOnTimelineHandler {
-  constructor(private readonly timeline: TimelineRepository) {}
+  constructor(
+    private readonly timeline: TimelineRepository,
+    private readonly applications: ApplicationRepository,
+  ) {}
 
   async record(ctx: ConsumedEvent, caseId: string, entry: TimelineEntry, change: (application: Application) => Partial<Application> | null): Promise<void> {
     const application = await applicationForEvent(ctx.manager, caseId, ctx.topic, ctx.meta.source);
@@ -39,6 +43,6 @@ export class RecordOnTimelineHandler {
   ): Promise<void> {
     await this.timeline.add(ctx.manager, { eventId: ctx.meta.id, applicationId: application.id, ...entry });
     const changes = change(application);
-    if (changes) await this.timeline.updateApplication(ctx.manager, application.id, changes);
+    if (changes) await this.applications.update(ctx.manager, application.id, changes);
   }
 }

@@ -1,9 +1,12 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
+import { Clock, NotAllowed, NotFound } from '@filing/runtime';
 import { Application } from './application.entity';
 import { materialsAccess, readAccess, ReadAccess } from '../domain/access-policy';
-import { ExpertGroup } from './expert-group.entity';
+import { ApplicationRepository } from './application.repository';
+import { ExpertGroupRepository } from './expert-group.repository';
 
 /**
  * Loads an application for a caller. One the caller may not read is reported as not found, so ids of other
@@ -11,10 +14,17 @@ import { ExpertGroup } from './expert-group.entity';
  */
 @Injectable()
 export class ApplicationAccess {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly groups: ExpertGroupRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
   async readable(manager: EntityManager, principal: Principal, id: string): Promise<{ application: Application; access: ReadAccess }> {
-    const application = await manager.findOneBy(Application, { id });
+    const application = await this.applications.byId(manager, id);
     const access = application ? readAccess(principal, application) : undefined;
-    if (!application || !access?.allowed) throw new NotFoundException(`application ${id} not found`);
+    if (!application || !access?.allowed) throw new NotFound(`application ${id} not found`);
     return { application, access };
   }
 
@@ -23,8 +33,8 @@ export class ApplicationAccess {
    * (`asGroupMember`: the read is then logged). Anyone else hears that it does not exist.
    */
   async materialsReadable(manager: EntityManager, principal: Principal, id: string): Promise<{ application: Application; asGroupMember: boolean }> {
-    const application = await manager.findOneBy(Application, { id });
-    const group = application && principal.hasRole('expert') ? await manager.findOneBy(ExpertGroup, { applicationId: id }) : null;
+    const application = await this.applications.byId(manager, id);
+    const group = application && principal.hasRole('expert') ? await this.groups.ofCase(manager, id) : null;
     const access = application
       ? materialsAccess(
           principal,
@@ -32,16 +42,34 @@ export class ApplicationAccess {
           (group?.members ?? []).map((m) => m.expertId),
         )
       : undefined;
-    if (!application || !access?.allowed) throw new NotFoundException(`application ${id} not found`);
+    if (!application || !access?.allowed) throw new NotFound(`application ${id} not found`);
     return { application, asGroupMember: access.asGroupMember };
+  }
+
+  /** A group member's read of the materials, in the audit log the centre sees (who, what, when), before it happens. */
+  async logGroupMemberRead(
+    manager: EntityManager,
+    principal: Principal,
+    application: Application,
+    action: 'materials-listed' | 'material-downloaded',
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.append(manager, {
+      caseId: application.id,
+      jurisdiction: application.jurisdiction,
+      action,
+      actor: principalActor(principal, 'expert'),
+      at: this.clock.now().toISOString(),
+      details: { expertId: principal.expertId, ...details },
+    });
   }
 
   /** The application, locked for update, when the caller is the applicant that owns it. */
   async ownedForUpdate(manager: EntityManager, principal: Principal, id: string): Promise<Application> {
-    const application = await manager.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!application || !readAccess(principal, application).allowed) throw new NotFoundException(`application ${id} not found`);
+    const application = await this.applications.forUpdate(manager, id);
+    if (!application || !readAccess(principal, application).allowed) throw new NotFound(`application ${id} not found`);
     if (!principal.hasRole('applicant') || principal.creditCode !== application.creditCode) {
-      throw new ForbiddenException(`only the applicant ${application.creditCode} can change application ${id}`);
+      throw new NotAllowed(`only the applicant ${application.creditCode} can change application ${id}`);
     }
     return application;
   }

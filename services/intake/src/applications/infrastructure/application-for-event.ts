@@ -2,12 +2,13 @@ import { EntityManager } from 'typeorm';
 import { cityOfSource } from '@filing/contracts';
 import { UnprocessableEventError } from '@filing/messaging';
 import { Application } from './application.entity';
+import { ApplicationRepository } from './application.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const applications = new ApplicationRepository();
 
 /** The application with this case id, locked for update, or null. Not a query error for a non-UUID id. */
 export async function findApplicationForEvent(manager: EntityManager, caseId: string): Promise<Application | null> {
-  return UUID.test(caseId) ? manager.findOne(Application, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } }) : null;
+  return applications.forUpdate(manager, caseId);
 }
 
 /**

@@ -10,7 +10,8 @@ import { IdempotencyStore } from '../../../idempotency/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { checklistFor } from '../../domain/checklist';
 import { creditCodeCheckCharacter, creditCodeProblem } from '@filing/contracts';
-import { FiledInstitution } from '../../infrastructure/filed-institution.entity';
+import { ApplicationRepository } from '../../infrastructure/application.repository';
+import { FiledInstitutionRepository } from '../../infrastructure/filed-institution.repository';
 import { CreateApplicationRequest } from './create-application.request';
 
 /** 机构申报, step 1: the applicant opens a draft application; materials are uploaded to it, then it is submitted. */
@@ -21,6 +22,8 @@ export class CreateApplicationHandler {
     private readonly idempotency: IdempotencyStore,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly applications: ApplicationRepository,
+    private readonly register: FiledInstitutionRepository,
   ) {}
 
   async create(body: CreateApplicationRequest, principal: Principal, idempotencyKey: string | undefined) {
@@ -67,7 +70,7 @@ export class CreateApplicationHandler {
   /** Add-occupation is open only to an institution with a valid filing, learnt from publication's filing events. */
   private async checkExistingFiling(manager: EntityManager, body: CreateApplicationRequest): Promise<void> {
     if (body.applicationKind !== 'add-occupation') return;
-    const filings = await manager.findBy(FiledInstitution, { creditCode: body.institution.creditCode, status: 'valid' });
+    const filings = await this.register.validFilingsOf(manager, body.institution.creditCode);
     if (filings.length === 0) {
       throw new RuleRefusal(`institution ${body.institution.creditCode} has no valid filing; add-occupation is for filed institutions only`);
     }
@@ -100,7 +103,7 @@ export class CreateApplicationHandler {
       submittedAt: null,
       resubmittedAt: null,
     } satisfies Application);
-    await manager.insert(Application, application);
+    await this.applications.insert(manager, application);
     await this.audit.append(manager, {
       caseId: application.id,
       jurisdiction: application.jurisdiction,

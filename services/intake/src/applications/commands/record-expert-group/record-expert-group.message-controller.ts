@@ -5,6 +5,7 @@ import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messagin
 import { Clock } from '@filing/runtime';
 import { currentMembers } from '../../domain/expert-group';
 import { ExpertGroup } from '../../infrastructure/expert-group.entity';
+import { ExpertGroupRepository } from '../../infrastructure/expert-group.repository';
 import { applicationForEvent } from '../../infrastructure/application-for-event';
 
 /**
@@ -16,7 +17,10 @@ import { applicationForEvent } from '../../infrastructure/application-for-event'
 export class RecordExpertGroupMessageController {
   private readonly logger = new Logger('RecordExpertGroup');
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly groups: ExpertGroupRepository,
+  ) {}
 
   @OnEvent(Events.groupFormed)
   async onFormed(@Payload() e: GroupFormed, @Ctx() ctx: EventContext): Promise<void> {
@@ -25,7 +29,7 @@ export class RecordExpertGroupMessageController {
     const application = await applicationForEvent(ctx.manager, e.caseId, ctx.topic);
     if (application.jurisdiction !== e.jurisdiction)
       throw new UnprocessableEventError(`group ${e.groupId} names jurisdiction ${e.jurisdiction}, but case ${e.caseId} is of ${application.jurisdiction}`);
-    const group = await this.groupOf(ctx, application.id);
+    const group = await this.groups.forUpdate(ctx.manager, application.id);
     group.formation = { groupId: e.groupId, formedAt: e.formedAt, members: e.members.map((m) => ({ expertId: m.expertId, name: m.name })) };
     await this.save(ctx, group);
     this.logger.log(`case ${e.caseId}: group ${e.groupId} formed with ${ids.length} members; they may read the materials`);
@@ -34,7 +38,7 @@ export class RecordExpertGroupMessageController {
   @OnEvent(Events.groupMemberReplaced)
   async onReplaced(@Payload() e: GroupMemberReplaced, @Ctx() ctx: EventContext): Promise<void> {
     const application = await applicationForEvent(ctx.manager, e.caseId, ctx.topic);
-    const group = await this.groupOf(ctx, application.id);
+    const group = await this.groups.forUpdate(ctx.manager, application.id);
     if (
       !group.replacements.some(
         (r) => r.replacedExpertId === e.replacedExpertId && r.replacement.expertId === e.replacement.expertId && r.replacedAt === e.replacedAt,
@@ -54,14 +58,9 @@ export class RecordExpertGroupMessageController {
     this.logger.log(`case ${e.caseId}: ${e.replacedExpertId} replaced by ${e.replacement.expertId} (${e.cause})`);
   }
 
-  private async groupOf(ctx: EventContext, applicationId: string): Promise<ExpertGroup> {
-    const found = await ctx.manager.findOne(ExpertGroup, { where: { applicationId }, lock: { mode: 'pessimistic_write' } });
-    return found ?? Object.assign(new ExpertGroup(), { applicationId, formation: null, replacements: [], members: [] });
-  }
-
   private async save(ctx: EventContext, group: ExpertGroup): Promise<void> {
     group.members = currentMembers(group.formation, group.replacements);
     group.updatedAt = this.clock.now();
-    await ctx.manager.save(ExpertGroup, group);
+    await this.groups.save(ctx.manager, group);
   }
 }

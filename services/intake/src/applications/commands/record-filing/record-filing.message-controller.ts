@@ -5,7 +5,7 @@ import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messagin
 import { afterOutcome } from '../../domain/application-status';
 import { creditCodeProblem } from '@filing/contracts';
 import { findApplicationForEvent } from '../../infrastructure/application-for-event';
-import { TimelineRepository } from '../../infrastructure/timeline.repository';
+import { FiledInstitutionRepository } from '../../infrastructure/filed-institution.repository';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /**
@@ -19,7 +19,7 @@ export class RecordFilingMessageController {
   private readonly logger = new Logger('RecordFiling');
 
   constructor(
-    private readonly register: TimelineRepository,
+    private readonly register: FiledInstitutionRepository,
     private readonly timeline: RecordOnTimelineHandler,
   ) {}
 
@@ -27,7 +27,7 @@ export class RecordFilingMessageController {
   async on(@Payload() event: FilingIssued, @Ctx() ctx: EventContext): Promise<void> {
     const code = event.institution.creditCode;
     if (creditCodeProblem(code)) throw new UnprocessableEventError(`filing ${event.filingId}: credit code ${code} fails the GB 32100-2015 check`);
-    await this.register.registerFiling(ctx.manager, {
+    await this.register.register(ctx.manager, {
       filingId: event.filingId,
       creditCode: code,
       name: event.institution.name,

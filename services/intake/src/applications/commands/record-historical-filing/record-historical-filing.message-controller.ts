@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { creditCodeProblem, Events, RegisterEntryImported } from '@filing/contracts';
 import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
-import { FiledInstitution } from '../../infrastructure/filed-institution.entity';
+import { FiledInstitutionRepository } from '../../infrastructure/filed-institution.repository';
 
 /**
  * An institution filed before the platform (历史备案) was imported into publication's register. Intake records it as
@@ -10,30 +10,26 @@ import { FiledInstitution } from '../../infrastructure/filed-institution.entity'
  */
 @Controller()
 export class RecordHistoricalFilingMessageController {
+  constructor(private readonly register: FiledInstitutionRepository) {}
+
   @OnEvent(Events.registerEntryImported)
   async on(@Payload() event: RegisterEntryImported, @Ctx() ctx: EventContext): Promise<void> {
     const code = event.institution.creditCode;
     if (creditCodeProblem(code))
       throw new UnprocessableEventError(`historical filing ${event.noticeNumber}: credit code ${code} fails the GB 32100-2015 check`);
-    await ctx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(FiledInstitution)
-      .values({
-        // No filing event and no case: the import and the credit code name the row.
-        filingId: `historical:${code}`,
-        creditCode: code,
-        name: event.institution.name,
-        noticeNumber: event.noticeNumber,
-        filingNumber: event.filingNumber ?? null,
-        noticeDate: event.noticeDate,
-        jurisdiction: event.institution.jurisdiction,
-        caseId: `historical-import:${event.importId}`,
-        occupations: event.occupations,
-        status: 'valid',
-        issuedAt: new Date(event.importedAt),
-      })
-      .orIgnore()
-      .execute();
+    await this.register.register(ctx.manager, {
+      // No filing event and no case: the import and the credit code name the row.
+      filingId: `historical:${code}`,
+      creditCode: code,
+      name: event.institution.name,
+      noticeNumber: event.noticeNumber,
+      filingNumber: event.filingNumber ?? null,
+      noticeDate: event.noticeDate,
+      jurisdiction: event.institution.jurisdiction,
+      caseId: `historical-import:${event.importId}`,
+      occupations: event.occupations,
+      status: 'valid',
+      issuedAt: new Date(event.importedAt),
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, FilingStatusChanged } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
-import { FiledInstitution } from '../../infrastructure/filed-institution.entity';
+import { FiledInstitutionRepository } from '../../infrastructure/filed-institution.repository';
 
 /**
  * A filed institution's register entry changed after filing (变更, 暂停, 恢复, 撤销, 注销). Intake keeps the status on
@@ -10,8 +10,10 @@ import { FiledInstitution } from '../../infrastructure/filed-institution.entity'
  */
 @Controller()
 export class RecordRegisterChangeMessageController {
+  constructor(private readonly register: FiledInstitutionRepository) {}
+
   @OnEvent(Events.filingStatusChanged)
   async on(@Payload() event: FilingStatusChanged, @Ctx() ctx: EventContext): Promise<void> {
-    await ctx.manager.update(FiledInstitution, { creditCode: event.institution.creditCode }, { status: event.status, name: event.institution.name });
+    await this.register.changeStatus(ctx.manager, event.institution.creditCode, event.status, event.institution.name);
   }
 }

@@ -10,9 +10,10 @@ import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
 import { IdempotencyStore } from '../../../idempotency/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { resubmissionRefusal } from '../../domain/application-status';
-import { checklistFor, missingItems } from '../../domain/checklist';
 import { ApplicationAccess } from '../../infrastructure/application-access';
-import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
+import { ApplicationRepository } from '../../infrastructure/application.repository';
+import { MaterialRepository, materialPart } from '../../infrastructure/material.repository';
+import { auditedMaterials, refuseMissingMaterials } from '../submission-materials';
 import { ResubmitApplicationRequest } from './resubmit-application.request';
 
 /**
@@ -28,6 +29,8 @@ export class ResubmitApplicationHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly applications: ApplicationRepository,
+    private readonly materials: MaterialRepository,
   ) {}
 
   async resubmit(id: string, body: ResubmitApplicationRequest, principal: Principal, idempotencyKey: string | undefined, res: Response) {
@@ -45,19 +48,13 @@ export class ResubmitApplicationHandler {
     const refusal = resubmissionRefusal(application);
     if (refusal) throw new IllegalStep(refusal);
     const round = application.round + 1;
-    const materials = await currentMaterials(manager, application.id);
+    const materials = await this.materials.current(manager, application.id);
     if (!materials.some((m) => m.round === round)) {
       throw new RuleRefusal(`upload at least one new material version answering the return reasons before resubmitting (round ${round})`);
     }
-    const missing = missingItems(
-      checklistFor(application.applicationKind, application.institution.kind),
-      materials.map((m) => m.checklistItem),
-    );
-    if (missing.length > 0) {
-      throw new RuleRefusal({ error: 'Unprocessable Entity', message: `required materials are missing: ${missing.map((i) => i.item).join(', ')}`, missing });
-    }
+    refuseMissingMaterials(application, materials);
     const now = this.clock.now();
-    await manager.update(Application, { id: application.id }, { status: 'RESUBMITTED', round, resubmittedAt: now });
+    await this.applications.update(manager, application.id, { status: 'RESUBMITTED', round, resubmittedAt: now });
     const parts = materials.map(materialPart);
     await this.outbox.add(manager, Events.applicationResubmitted, {
       caseId: application.id,
@@ -77,9 +74,7 @@ export class ResubmitApplicationHandler {
       reason: body.note ?? null,
       details: {
         round,
-        materials: parts
-          .filter((m) => materials.find((x) => x.id === m.materialId)?.round === round)
-          .map((m) => ({ materialId: m.materialId, checklistItem: m.checklistItem, version: m.version, sha256: m.sha256 })),
+        materials: auditedMaterials(parts.filter((m) => materials.find((x) => x.id === m.materialId)?.round === round)),
       },
     });
     return { id: application.id, status: 'RESUBMITTED', round, resubmittedAt: now.toISOString(), materials: parts };

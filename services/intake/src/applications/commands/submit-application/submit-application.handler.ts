@@ -5,12 +5,13 @@ import { Events } from '@filing/contracts';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
+import { Clock, IllegalStep } from '@filing/runtime';
 import { IdempotencyStore } from '../../../idempotency/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
-import { checklistFor, missingItems } from '../../domain/checklist';
 import { ApplicationAccess } from '../../infrastructure/application-access';
-import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
+import { ApplicationRepository } from '../../infrastructure/application.repository';
+import { MaterialRepository, materialPart } from '../../infrastructure/material.repository';
+import { auditedMaterials, refuseMissingMaterials } from '../submission-materials';
 
 /**
  * 机构申报, step 3: the draft goes to the jurisdiction's centre. Refused with the list of missing required materials;
@@ -25,6 +26,8 @@ export class SubmitApplicationHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly applications: ApplicationRepository,
+    private readonly materials: MaterialRepository,
   ) {}
 
   async submit(id: string, principal: Principal, idempotencyKey: string | undefined) {
@@ -40,20 +43,10 @@ export class SubmitApplicationHandler {
 
   private async submitDraft(manager: EntityManager, application: Application, principal: Principal) {
     if (application.status !== 'DRAFT') throw new IllegalStep(`application ${application.id} is already ${application.status}; only a draft can be submitted`);
-    const materials = await currentMaterials(manager, application.id);
-    const missing = missingItems(
-      checklistFor(application.applicationKind, application.institution.kind),
-      materials.map((m) => m.checklistItem),
-    );
-    if (missing.length > 0) {
-      throw new RuleRefusal({
-        error: 'Unprocessable Entity',
-        message: `required materials are missing: ${missing.map((i) => `${i.item} (${i.title})`).join(', ')}`,
-        missing,
-      });
-    }
+    const materials = await this.materials.current(manager, application.id);
+    refuseMissingMaterials(application, materials);
     const now = this.clock.now();
-    await manager.update(Application, { id: application.id }, { status: 'SUBMITTED', submittedAt: now });
+    await this.applications.update(manager, application.id, { status: 'SUBMITTED', submittedAt: now });
     const parts = materials.map(materialPart);
     await this.outbox.add(manager, Events.applicationSubmitted, {
       caseId: application.id,
@@ -73,7 +66,7 @@ export class SubmitApplicationHandler {
       toStage: 'SUBMITTED',
       actor: principalActor(principal, 'applicant'),
       at: now.toISOString(),
-      details: { materials: parts.map((m) => ({ materialId: m.materialId, checklistItem: m.checklistItem, version: m.version, sha256: m.sha256 })) },
+      details: { materials: auditedMaterials(parts) },
     });
     return { id: application.id, status: 'SUBMITTED', submittedAt: now.toISOString(), materials: parts };
   }

@@ -1,13 +1,12 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { Clock } from '@filing/runtime';
-import { Material } from '../../infrastructure/material.entity';
+import { NotFound } from '@filing/runtime';
 import { ApplicationAccess } from '../../infrastructure/application-access';
+import { MaterialRepository } from '../../infrastructure/material.repository';
 import { readMaterial } from '../../infrastructure/material-file.store';
 
 /**
@@ -21,8 +20,7 @@ export class DownloadMaterialController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
+    private readonly materials: MaterialRepository,
   ) {}
 
   @Get(':id/materials/:materialId/content')
@@ -37,28 +35,16 @@ export class DownloadMaterialController {
   ) {
     const manager = this.dataSource.manager;
     const { application, asGroupMember } = await this.access.materialsReadable(manager, principal, id);
-    const material = await manager
-      .createQueryBuilder(Material, 'm')
-      .addSelect('m.content')
-      .where('m.id = :materialId AND m.application_id = :id', { materialId, id })
-      .getOne();
-    if (!material) throw new NotFoundException(`material ${materialId} not found in application ${id}`);
+    const material = await this.materials.withContent(manager, id, materialId);
+    if (!material) throw new NotFound(`material ${materialId} not found in application ${id}`);
     if (asGroupMember) {
       await this.dataSource.transaction((m) =>
-        this.audit.append(m, {
-          caseId: id,
-          jurisdiction: application.jurisdiction,
-          action: 'material-downloaded',
-          actor: principalActor(principal, 'expert'),
-          at: this.clock.now().toISOString(),
-          details: {
-            expertId: principal.expertId,
-            materialId: material.id,
-            checklistItem: material.checklistItem,
-            version: material.version,
-            fileName: material.fileName,
-            sha256: material.sha256,
-          },
+        this.access.logGroupMemberRead(m, principal, application, 'material-downloaded', {
+          materialId: material.id,
+          checklistItem: material.checklistItem,
+          version: material.version,
+          fileName: material.fileName,
+          sha256: material.sha256,
         }),
       );
     }

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { CaseEvent } from '../../infrastructure/case-event.entity';
 import { checklistFor, missingItems } from '../../domain/checklist';
 import { ApplicationAccess } from '../../infrastructure/application-access';
-import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
+import { MaterialRepository, materialPart } from '../../infrastructure/material.repository';
+import { TimelineRepository } from '../../infrastructure/timeline.repository';
 import { applicationSummary, timelineEntry } from '../application.view';
 
 /** One application with its checklist status, current materials, stage timeline, return reasons and outcome. */
@@ -17,6 +17,8 @@ export class GetApplicationController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
+    private readonly materials: MaterialRepository,
+    private readonly timelines: TimelineRepository,
   ) {}
 
   @Get(':id')
@@ -25,9 +27,9 @@ export class GetApplicationController {
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const manager = this.dataSource.manager;
     const { application, access } = await this.access.readable(manager, principal, id);
-    const materials = await currentMaterials(manager, id);
+    const materials = await this.materials.current(manager, id);
     const checklist = checklistFor(application.applicationKind, application.institution.kind);
-    const events = await manager.find(CaseEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
+    const events = await this.timelines.ofApplication(manager, id);
     const returns = events.filter((e) => e.kind === 'returned');
     const outcome = [...events].reverse().find((e) => e.kind === 'approved' || e.kind === 'rejected' || e.kind === 'filing-issued');
     const filing = events.find((e) => e.kind === 'filing-issued');
@@ -52,7 +54,6 @@ export class GetApplicationController {
   async timeline(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const manager = this.dataSource.manager;
     await this.access.readable(manager, principal, id);
-    const events = await manager.find(CaseEvent, { where: { applicationId: id }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
-    return events.map(timelineEntry);
+    return (await this.timelines.ofApplication(manager, id)).map(timelineEntry);
   }
 }

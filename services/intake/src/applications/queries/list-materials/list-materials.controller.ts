@@ -2,12 +2,10 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AuditLog, principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { Clock } from '@filing/runtime';
 import { checklistFor } from '../../domain/checklist';
-import { Material } from '../../infrastructure/material.entity';
 import { ApplicationAccess } from '../../infrastructure/application-access';
+import { MaterialRepository } from '../../infrastructure/material.repository';
 
 /**
  * Every checklist item with every uploaded version, newest first: the history a return keeps. Members of the case's
@@ -20,8 +18,7 @@ export class ListMaterialsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
+    private readonly materialVersions: MaterialRepository,
   ) {}
 
   @Get(':id/materials')
@@ -30,19 +27,8 @@ export class ListMaterialsController {
   async list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     const manager = this.dataSource.manager;
     const { application, asGroupMember } = await this.access.materialsReadable(manager, principal, id);
-    if (asGroupMember) {
-      await this.dataSource.transaction((m) =>
-        this.audit.append(m, {
-          caseId: id,
-          jurisdiction: application.jurisdiction,
-          action: 'materials-listed',
-          actor: principalActor(principal, 'expert'),
-          at: this.clock.now().toISOString(),
-          details: { expertId: principal.expertId },
-        }),
-      );
-    }
-    const materials = await manager.find(Material, { where: { applicationId: id }, order: { checklistItem: 'ASC', version: 'DESC' } });
+    if (asGroupMember) await this.dataSource.transaction((m) => this.access.logGroupMemberRead(m, principal, application, 'materials-listed'));
+    const materials = await this.materialVersions.versions(manager, id);
     const checklist = checklistFor(application.applicationKind, application.institution.kind);
     const known = new Set(checklist.map((i) => i.item));
     return [

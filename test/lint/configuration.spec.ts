@@ -4,6 +4,7 @@ import type { ConfigVariable } from '@filing/runtime';
 import { ASSESSMENT_VARIABLES } from '../../services/assessment/src/infrastructure/assessment.config';
 import { EXPERT_POOL_VARIABLES } from '../../services/expert-pool/src/infrastructure/expert-pool.config';
 import { INTAKE_VARIABLES } from '../../services/intake/src/infrastructure/intake.config';
+import { PUBLICATION_VARIABLES } from '../../services/publication/src/infrastructure/publication.config';
 import { REVIEW_VARIABLES } from '../../services/review/src/infrastructure/review.config';
 
 /**
@@ -16,6 +17,7 @@ describe('configuration', () => {
     assessment: ASSESSMENT_VARIABLES,
     'expert-pool': EXPERT_POOL_VARIABLES,
     intake: INTAKE_VARIABLES,
+    publication: PUBLICATION_VARIABLES,
     review: REVIEW_VARIABLES,
   };
   // Platform-wide switches and the shared libraries' variables (runtime, messaging, auth) are not a service's own.

@@ -1,4 +1,4 @@
-import { boolEnv, env, intEnv } from '@filing/runtime';
+import { ConfigVariable, Settings } from '@filing/runtime';
 import { findJurisdiction } from '@filing/contracts';
 import { assertNoticeNumberTemplate } from '../filings/domain/filing-notice-number';
 
@@ -32,17 +32,42 @@ export interface PublicationConfig {
   publicConsoleUrl: string;
 }
 
-export function loadPublicationConfig(): PublicationConfig {
-  const noticeWorkingDays = intEnv('NOTICE_WORKING_DAYS', 5);
+/** Every variable publication reads of its own (the shared ones are the runtime's and messaging's). */
+export const PUBLICATION_VARIABLES: readonly ConfigVariable[] = [
+  { name: 'NOTICE_WORKING_DAYS', default: '5', meaning: 'publication: length of the public notice in working days (公示期, at least 5)' },
+  { name: 'NOTICE_PUBLICATION_DAY_COUNTS', default: 'false', meaning: 'publication: whether the day the notice is published is its first working day' },
+  { name: 'NOTICE_POLL_MS', default: '30000', meaning: 'publication: how often the scheduler looks for notices whose window has ended' },
+  { name: 'NOTICE_SCHEDULER', default: 'on', meaning: 'publication: `off` runs a process that never closes notices by itself (tests)' },
+  { name: 'FILING_NOTICE_NUMBER_TEMPLATE', default: '吉人社备〔{year}〕{seq}号', meaning: 'publication: the 备案通知文号, with {year} and {seq}' },
+  { name: 'FILING_NUMBER_TEMPLATE', default: '220000-{year}-{seq:4}', meaning: 'publication: the 备案编号, with {year} and {seq} ({seq:4} pads to 4 digits)' },
+  { name: 'PUBLIC_NOTICE_NUMBER_TEMPLATE', default: '公示〔{year}〕第{seq}号', meaning: 'publication: the 公示编号, counted per jurisdiction and year' },
+  { name: 'FILING_ISSUING_AUTHORITY', default: '吉林省人力资源和社会保障厅', meaning: 'publication: the authority named on a filing notice' },
+  { name: 'OBJECTION_RATE_LIMIT', default: '5', meaning: 'publication: objections one client address may lodge per window' },
+  { name: 'OBJECTION_RATE_WINDOW_MS', default: String(10 * 60 * 1000), shown: '600000', meaning: 'publication: the window of that limit, in milliseconds' },
+  { name: 'OBJECTION_MAX_PER_NOTICE', default: '200', meaning: 'publication: objections one notice takes at most' },
+  { name: 'OBJECTION_MAX_BODY_BYTES', default: String(16 * 1024), shown: '16384', meaning: 'publication: largest objection request body, in bytes' },
+  {
+    name: 'CENTRE_CONTACTS',
+    shown: '(centre by name)',
+    meaning: 'publication: the accepting unit a notice names, JSON {"<jurisdiction>": {"unit", "phone", "address"}}',
+  },
+  { name: 'PUBLIC_CONSOLE_URL', default: 'http://127.0.0.1:3000', meaning: "publication: the console's public address, which a filing notice's QR code opens" },
+  { name: 'DOCUMENT_FONT_DIR', default: '/usr/share/fonts/opentype/noto', meaning: 'publication: where Noto Serif CJK is (fonts-noto-cjk)' },
+];
+
+/** Publication's settings, read and checked once at start-up (publication-config.module.ts provides them). */
+export function loadPublicationConfig(source: NodeJS.ProcessEnv = process.env): PublicationConfig {
+  const settings = new Settings(PUBLICATION_VARIABLES, source);
+  const noticeWorkingDays = settings.int('NOTICE_WORKING_DAYS');
   if (noticeWorkingDays < 5) throw new Error('configuration: NOTICE_WORKING_DAYS must be at least 5 (procedure: 公示不少于5个工作日)');
-  const noticeNumberTemplate = env('FILING_NOTICE_NUMBER_TEMPLATE', '吉人社备〔{year}〕{seq}号');
+  const noticeNumberTemplate = settings.text('FILING_NOTICE_NUMBER_TEMPLATE');
   assertNoticeNumberTemplate(noticeNumberTemplate, 'FILING_NOTICE_NUMBER_TEMPLATE');
-  const publicNoticeNumberTemplate = env('PUBLIC_NOTICE_NUMBER_TEMPLATE', '公示〔{year}〕第{seq}号');
+  const publicNoticeNumberTemplate = settings.text('PUBLIC_NOTICE_NUMBER_TEMPLATE');
   assertNoticeNumberTemplate(publicNoticeNumberTemplate, 'PUBLIC_NOTICE_NUMBER_TEMPLATE');
-  const filingNumberTemplate = env('FILING_NUMBER_TEMPLATE', '220000-{year}-{seq:4}');
+  const filingNumberTemplate = settings.text('FILING_NUMBER_TEMPLATE');
   assertNoticeNumberTemplate(filingNumberTemplate, 'FILING_NUMBER_TEMPLATE');
   let centreContacts: Record<string, CentreContact> = {};
-  const raw = process.env.CENTRE_CONTACTS;
+  const raw = settings.optionalText('CENTRE_CONTACTS');
   if (raw) {
     try {
       centreContacts = JSON.parse(raw);
@@ -52,18 +77,18 @@ export function loadPublicationConfig(): PublicationConfig {
   }
   return {
     noticeWorkingDays,
-    publicationDayCounts: boolEnv('NOTICE_PUBLICATION_DAY_COUNTS', false),
-    noticePollMs: intEnv('NOTICE_POLL_MS', 30000),
+    publicationDayCounts: settings.bool('NOTICE_PUBLICATION_DAY_COUNTS'),
+    noticePollMs: settings.int('NOTICE_POLL_MS'),
     noticeNumberTemplate,
     filingNumberTemplate,
-    issuingAuthority: env('FILING_ISSUING_AUTHORITY', '吉林省人力资源和社会保障厅'),
-    objectionRateLimit: intEnv('OBJECTION_RATE_LIMIT', 5),
-    objectionRateWindowMs: intEnv('OBJECTION_RATE_WINDOW_MS', 10 * 60 * 1000),
-    objectionMaxPerNotice: intEnv('OBJECTION_MAX_PER_NOTICE', 200),
-    objectionMaxBodyBytes: intEnv('OBJECTION_MAX_BODY_BYTES', 16 * 1024),
+    issuingAuthority: settings.text('FILING_ISSUING_AUTHORITY'),
+    objectionRateLimit: settings.int('OBJECTION_RATE_LIMIT'),
+    objectionRateWindowMs: settings.int('OBJECTION_RATE_WINDOW_MS'),
+    objectionMaxPerNotice: settings.int('OBJECTION_MAX_PER_NOTICE'),
+    objectionMaxBodyBytes: settings.int('OBJECTION_MAX_BODY_BYTES'),
     centreContacts,
     publicNoticeNumberTemplate,
-    publicConsoleUrl: publicConsoleUrl(),
+    publicConsoleUrl: publicConsoleUrl(settings.text('PUBLIC_CONSOLE_URL')),
   };
 }
 
@@ -77,8 +102,8 @@ export function centreContactFor(config: PublicationConfig, jurisdiction: string
   return { unit: `${name}职业技能鉴定中心` };
 }
 
-function publicConsoleUrl(): string {
-  const raw = env('PUBLIC_CONSOLE_URL', 'http://127.0.0.1:3000').replace(/\/+$/, '');
+function publicConsoleUrl(value: string): string {
+  const raw = value.replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw)) throw new Error(`configuration: PUBLIC_CONSOLE_URL must be an http(s) address, got ${raw}`);
   return raw;
 }

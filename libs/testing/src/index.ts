@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './keycloak';
 export * from './in-process';
 export * from './http';
+export * from './sample-institution';

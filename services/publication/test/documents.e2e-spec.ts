@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { Events, Headers } from '@filing/contracts';
+import { Events, Headers, newCreditCode } from '@filing/contracts';
 import { ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { renderFilingNotice } from '../src/documents/filing-notice.document';
 import { renderPublicNotice } from '../src/documents/public-notice.document';
@@ -23,15 +23,8 @@ const ENV = {
   CENTRE_CONTACTS: JSON.stringify({ '220100': { unit: '长春市职业技能鉴定中心', phone: '0431-88888888', address: '长春市人民大街 1 号' } }),
 };
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 /** A 统一社会信用代码 with its GB 32100 check character. */
-function validCreditCode(): string {
-  let body = '91220101';
-  for (let i = 0; i < 9; i++) body += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
-  const sum = [...body].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
-  return body + ALPHABET[(31 - (sum % 31)) % 31];
-}
+const validCreditCode = (): string => newCreditCode('91220101');
 
 describe('publication documents, the register after filing, the historical register', () => {
   let kafka: Kafka;

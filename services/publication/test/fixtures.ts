@@ -1,27 +1,16 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { issueDevToken } from '@filing/auth';
-import { CaseApproved, Events, OccupationPart, Role } from '@filing/contracts';
-import { produceEvent } from '@filing/testing';
+import { CaseApproved, Events, newCreditCode, OccupationPart, Role } from '@filing/contracts';
+import { produceEvent, sampleInstitution } from '@filing/testing';
 
-const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A syntactically valid 统一社会信用代码 (the check digit is intake's business). */
+/** A fresh valid 统一社会信用代码 of a Changchun enterprise. */
 export function creditCode(): string {
-  let tail = '';
-  for (let i = 0; i < 10; i++) tail += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `91220101${tail}`;
+  return newCreditCode('91220101');
 }
 
 export function institution(name: string, code = creditCode()) {
-  return {
-    name,
-    creditCode: code,
-    kind: 'employer' as const,
-    legalRepresentative: '王立新',
-    address: '吉林省长春市绿园区东风大街 8 号',
-    contact: { person: '李红', phone: '0431-85901234', email: 'hr@example.cn' },
-  };
+  return { ...sampleInstitution({ name, creditCode: code }), kind: 'employer' as const };
 }
 
 export const lathe: OccupationPart = { code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
 import { Events, newCreditCode, Role } from '@filing/contracts';
-import { httpRequest, produceEvent, ServiceProcess, waitFor } from '@filing/testing';
+import { httpRequest, produceEvent, sampleInstitution, ServiceProcess, waitFor } from '@filing/testing';
 import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 
@@ -11,14 +11,7 @@ export function creditCode(prefix = '91220101'): string {
 }
 
 export function institution(kind: 'employer' | 'social-org', name: string, prefix = '91220101') {
-  return {
-    name,
-    creditCode: creditCode(prefix),
-    kind,
-    legalRepresentative: '王立新',
-    address: '吉林省长春市绿园区东风大街 8 号',
-    contact: { person: '李红', phone: '13904311234', email: 'hr@example.cn' },
-  };
+  return sampleInstitution({ name, creditCode: creditCode(prefix), kind, contact: { person: '李红', phone: '13904311234', email: 'hr@example.cn' } });
 }
 
 export const lathe = { code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const };

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { issueDevToken } from '@filing/auth';
 import { CaseStage, findJurisdiction, newCreditCode as creditCodeStarting, PROVINCE_CODE, Role } from '@filing/contracts';
-import { httpRequest, waitFor } from '@filing/testing';
+import { httpRequest, sampleInstitution, waitFor } from '@filing/testing';
 import { DemoExpert } from '../../../tools/demo/demo-experts';
 
 /**
@@ -58,14 +58,12 @@ export function newCreditCode(area = '220101'): string {
 }
 
 export function institution(name: string, kind: Institution['kind'] = 'employer', area = '220101'): Institution {
-  return {
+  return sampleInstitution({
     name,
     creditCode: newCreditCode(area),
     kind,
-    legalRepresentative: '王立新',
-    address: kind === 'employer' ? '吉林省长春市绿园区东风大街 8 号' : '吉林省长春市南关区人民大街 3288 号',
-    contact: { person: '李红', phone: '0431-85901234', email: 'hr@example.cn' },
-  };
+    ...(kind === 'social-org' ? { address: '吉林省长春市南关区人民大街 3288 号' } : {}),
+  });
 }
 
 /** A tiny but real PDF: intake checks the declared type against the file's magic bytes. */

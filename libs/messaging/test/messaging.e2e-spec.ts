@@ -122,6 +122,24 @@ describe('messaging backbone', () => {
       expect(await notes(caseId)).toEqual(['healthy']);
     });
 
+    it("sends a handler's domain refusal that no retry can change to the DLT at once, and retries one the state may lift", async () => {
+      const refusedCase = randomUUID();
+      const illegalCase = randomUUID();
+      const refused = await produceEvent(kafka, noteRecorded, { caseId: refusedCase, text: 'refused' });
+      const illegal = await produceEvent(kafka, noteRecorded, { caseId: illegalCase, text: 'not-yet' });
+      await produceEvent(kafka, noteRecorded, { caseId: refusedCase, text: 'after the refusal' });
+      const parkedRefusal = await waitFor('the rule refusal in the DLT', () => dlt.find((m) => m.headers[Headers.id] === refused.id)[0]);
+      expect(parkedRefusal.headers[Headers.dltErrorKind]).toBe('unprocessable');
+      expect(parkedRefusal.headers[Headers.dltAttempts]).toBe('1');
+      expect(parkedRefusal.headers[Headers.dltError]).toContain(`note ${refusedCase} breaks a rule`);
+      const parkedIllegal = await waitFor('the illegal step in the DLT', () => dlt.find((m) => m.headers[Headers.id] === illegal.id)[0]);
+      expect(parkedIllegal.headers[Headers.dltErrorKind]).toBe('handler-failed');
+      expect(parkedIllegal.headers[Headers.dltAttempts]).toBe('4');
+      await waitFor('the note behind the refusal', async () => (await notes(refusedCase)).includes('after the refusal'));
+      expect(await notes(refusedCase)).toEqual(['after the refusal']);
+      expect(await notes(illegalCase)).toEqual([]);
+    });
+
     it('parks an invalid payload in the DLT with the validation error, without calling the handler', async () => {
       const caseId = randomUUID();
       const id = randomUUID();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Typography } from 'antd';
 import type { ServiceName } from '../../../api/http';
 import { call } from '../../../services/api';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -65,7 +65,13 @@ export default function DeadLettersPage() {
       queryFn: () => call<{ topics: string[]; items: DeadLetter[] }>(c.service as 'intake', 'get', '/admin/dead-letters'),
     })),
   });
-  const rows: Row[] = lists.flatMap((l, i) => (l.data?.items ?? []).map((d) => ({ ...d, service: CONSUMERS[i].service, serviceName: CONSUMERS[i].name })));
+  const [filter, setFilter] = useState('');
+  // Newest first: the one an operator is looking for is usually the one that just arrived.
+  const all: Row[] = lists
+    .flatMap((l, i) => (l.data?.items ?? []).map((d) => ({ ...d, service: CONSUMERS[i].service, serviceName: CONSUMERS[i].name })))
+    .sort((a, b) => Date.parse(b.parkedAt) - Date.parse(a.parkedAt));
+  const wanted = filter.trim().toLowerCase();
+  const rows = wanted ? all.filter((r) => [r.key, r.eventId, r.originalTopic, r.type, r.error].some((v) => v?.toLowerCase().includes(wanted))) : all;
   const [shown, setShown] = useState<Row | null>(null);
   const redrive = useMutation({
     mutationFn: (r: Row) =>
@@ -90,8 +96,20 @@ export default function DeadLettersPage() {
       {redrive.isSuccess && <Alert type="success" showIcon closable title={`已重新投递 ${redrive.data.redriven.length} 条事件`} />}
       <Card
         size="small"
-        title={`死信 ${rows.length} 条`}
-        extra={<Button onClick={() => void queryClient.invalidateQueries({ queryKey: ['dead-letters'] })}>刷新</Button>}
+        title={wanted ? `死信 ${rows.length} 条（共 ${all.length} 条）` : `死信 ${all.length} 条`}
+        extra={
+          <Space>
+            <Input.Search
+              allowClear
+              aria-label="筛选死信"
+              placeholder="案件、事件编号、主题或错误"
+              style={{ width: 260 }}
+              onChange={(e) => setFilter(e.target.value)}
+              onSearch={setFilter}
+            />
+            <Button onClick={() => void queryClient.invalidateQueries({ queryKey: ['dead-letters'] })}>刷新</Button>
+          </Space>
+        }
       >
         <Table<Row>
           size="small"
@@ -99,6 +117,7 @@ export default function DeadLettersPage() {
           rowKey={(r) => `${r.service}:${r.dltTopic}:${r.partition}:${r.offset}`}
           loading={lists.some((l) => l.isLoading)}
           dataSource={rows}
+          pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 条` }}
           locale={{ emptyText: '没有死信事件' }}
           columns={[
             { title: '服务', dataIndex: 'serviceName', width: 130 },

@@ -1,5 +1,6 @@
 // What a failure means for the backbone: the infrastructure being away (wait it out), or this message being bad
 // (park or dead-letter it). kafkajs wraps the broker's answer in retry errors; the root cause decides.
+import { isDatabaseUnavailable } from '@filing/runtime';
 
 interface ErrorLike {
   name?: string;
@@ -17,20 +18,8 @@ export function rootCause(err: unknown): ErrorLike {
   return e ?? {};
 }
 
-/** The database is unreachable or restarting (connection refused, terminated, admin shutdown...). */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = rootCause(err);
-  if (
-    typeof e.code === 'string' &&
-    (e.code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code))
-  )
-    return true;
-  // TypeORM's words for a transaction whose connection the server ended (a restart): the work is retried, not blamed.
-  if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|query runner (was )?already released|not queryable/i.test(
-    e.message ?? '',
-  );
-}
+/** The database is unreachable or restarting: one rule with the HTTP edge's 503 (libs/runtime). */
+export { isDatabaseUnavailable };
 
 /** Lock waits and serialisation failures: the same work succeeds when tried again. */
 export function isContention(err: unknown): boolean {

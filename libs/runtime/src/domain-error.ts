@@ -69,3 +69,9 @@ export class UnsupportedContent extends DomainError {
   readonly status = 415;
   readonly onEvent = 'dead-letter' as const;
 }
+
+/** A limit on how many of a thing may exist is reached (online objections per notice): 429. */
+export class LimitReached extends DomainError {
+  readonly status = 429;
+  readonly onEvent = 'dead-letter' as const;
+}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { throwError } from 'rxjs';
 import { currentCorrelation } from './correlation.context';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details';
 
@@ -65,7 +66,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       send(res, parserStatus, problemOf(parserStatus, { code, detail, message: String(err.message ?? '').slice(0, 500) }));
       return;
     }
-    if (databaseUnavailable(exception)) {
+    if (isDatabaseUnavailable(exception)) {
       // A database restart or failover is the platform's moment, not the request's fault: say so and when to retry.
       this.logger.warn(`503: the database is unavailable (${(exception as Error)?.message ?? exception})`);
       res.setHeader('Retry-After', '5');
@@ -89,23 +90,6 @@ export class HttpErrorFilter implements ExceptionFilter {
       correlationId,
     });
   }
-}
-
-/** SQLSTATE classes of a server going away or not accepting connections: 08 (connection exception), 57P01–57P03. */
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
-const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-
-/**
- * Whether an error says the database is away (restart, failover) rather than that the request is wrong: PostgreSQL's
- * own codes, a socket refused, pg's "Connection terminated", or TypeORM's runner released when its connection died.
- */
-export function databaseUnavailable(e: unknown): boolean {
-  const err = e as { name?: string; code?: string; message?: string; driverError?: unknown } | undefined;
-  if (!err || typeof err !== 'object') return false;
-  if (err.name === 'QueryRunnerAlreadyReleasedError') return true;
-  if (typeof err.code === 'string' && (UNAVAILABLE_SQLSTATE.test(err.code) || UNAVAILABLE_SOCKET.has(err.code))) return true;
-  if (/^Connection terminated|terminating connection due to administrator command/.test(String(err.message ?? ''))) return true;
-  return err.driverError !== undefined && err.driverError !== e && databaseUnavailable(err.driverError);
 }
 
 /** A JSON body that the parser could not read: it leaves `req.body` unset (body-parser sets it only on success). */

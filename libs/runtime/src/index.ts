@@ -12,3 +12,4 @@ export * from './problem-details';
 export * from './runtime.module';
 export * from './service-app.factory';
 export * from './validation.pipe';
+export * from './database-unavailable';

@@ -13,6 +13,6 @@ import { ListOpenNoticesController } from './queries/list-open-notices/list-open
   imports: [CalendarModule],
   controllers: [OpenNoticeMessageController, ListOpenNoticesController, GetNoticeController, ListNoticesController],
   providers: [NoticesRepository, CloseDueNoticesHandler, OpenNoticeHandler, CloseDueNoticesScheduler],
-  exports: [CloseDueNoticesHandler],
+  exports: [CloseDueNoticesHandler, NoticesRepository],
 })
 export class NoticesModule {}

@@ -7,6 +7,10 @@ import { ResolveObjectionController } from './commands/resolve-objection/resolve
 import { ExportObjectionsController } from './queries/export-objections/export-objections.controller';
 import { GetObjectionStatusController } from './queries/get-objection-status/get-objection-status.controller';
 import { ListObjectionsController } from './queries/list-objections/list-objections.controller';
+import { InvestigateObjectionHandler } from './commands/investigate-objection/investigate-objection.handler';
+import { LodgeObjectionHandler } from './commands/lodge-objection/lodge-objection.handler';
+import { ResolveObjectionHandler } from './commands/resolve-objection/resolve-objection.handler';
+import { ObjectionsRepository } from './infrastructure/objections.repository';
 
 @Module({
   imports: [NoticesModule],
@@ -18,6 +22,7 @@ import { ListObjectionsController } from './queries/list-objections/list-objecti
     ExportObjectionsController,
     GetObjectionStatusController,
   ],
+  providers: [ObjectionsRepository, LodgeObjectionHandler, InvestigateObjectionHandler, ResolveObjectionHandler],
 })
 export class ObjectionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,12 +1,12 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, maskIdNumber, maskPhone, Principal, Roles } from '@filing/auth';
-import { SCHEMA } from '../../../infrastructure/database';
-import { OBJECTION_COLUMNS, OBJECTION_FROM, ObjectionRow } from '../../objection.row';
+import { NotFound } from '@filing/runtime';
+import { ObjectionsRepository } from '../../infrastructure/objections.repository';
 
 const STATUS_NAMES: Record<string, string> = { open: '待处理', investigating: '核查中', upheld: '异议成立', dismissed: '异议不成立' };
 const SCOPE_NAMES: Record<string, string> = { 'whole-case': '整个申报', occupations: '部分职业' };
@@ -25,18 +25,18 @@ function localTime(at: Date | string | null): string {
 @ApiBearerAuth()
 @Controller('notices')
 export class ExportObjectionsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly objections: ObjectionsRepository,
+  ) {}
 
   @Get(':id/objections.xlsx')
   @Roles('center-staff', 'approver')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(@Param('id', new ParseUUIDPipe()) noticeId: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
-    const [notice] = await this.dataSource.query(`SELECT jurisdiction, institution->>'name' AS institution FROM ${SCHEMA}.notice WHERE id = $1`, [noticeId]);
-    if (!notice || !principal.canActInJurisdiction(notice.jurisdiction)) throw new NotFoundException(`没有编号为 ${noticeId} 的公示`);
-    const rows: ObjectionRow[] = await this.dataSource.query(
-      `SELECT ${OBJECTION_COLUMNS} FROM ${OBJECTION_FROM} WHERE o.notice_id = $1 ORDER BY o.received_at, o.receipt_number`,
-      [noticeId],
-    );
+    const notice = await this.objections.noticeSummary(this.dataSource.manager, noticeId);
+    if (!notice || !principal.canActInJurisdiction(notice.jurisdiction)) throw new NotFound(`没有编号为 ${noticeId} 的公示`);
+    const rows = await this.objections.onNotice(this.dataSource.manager, noticeId);
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('异议登记');
     sheet.columns = [

@@ -74,13 +74,15 @@ export class OversightRepository {
     );
   }
 
-  /** The latest heartbeat of an instance; an older one arriving late (a replay) changes nothing. */
+  /**
+   * The latest heartbeat of an instance. One instance's heartbeats come in order (keyed by its jurisdiction) and once
+   * each (the inbox), so the last one in is the latest; its own clock is recorded, not compared.
+   */
   async recordHeartbeat(manager: EntityManager, e: InstanceHeartbeat, heardAt: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.s}.oversight_instance (jurisdiction, as_of, heard_at, open_cases, overdue_cases, by_stage) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (jurisdiction) DO UPDATE SET as_of = EXCLUDED.as_of, heard_at = EXCLUDED.heard_at, open_cases = EXCLUDED.open_cases,
-         overdue_cases = EXCLUDED.overdue_cases, by_stage = EXCLUDED.by_stage
-       WHERE oversight_instance.as_of < EXCLUDED.as_of`,
+         overdue_cases = EXCLUDED.overdue_cases, by_stage = EXCLUDED.by_stage`,
       [e.jurisdiction, e.asOf, heardAt, e.openCases, e.overdueCases, JSON.stringify(e.byStage)],
     );
   }

@@ -105,7 +105,7 @@ describe('the officials’ workbenches in Chromium', () => {
     await staff.context.close();
 
     const provinceStaff = await official('省职业技能鉴定中心 工作人员');
-    expect(await menuOf(provinceStaff.page)).toEqual(['工作台', '待办', '省级复核', '专家库', ...PUBLIC_MENU]);
+    expect(await menuOf(provinceStaff.page)).toEqual(['工作台', '待办', '省级复核', '省级监管', '专家库', ...PUBLIC_MENU]);
     await provinceStaff.page.getByRole('list', { name: '待我办理' }).getByRole('link', { name: province.institution.name }).waitFor();
     await showsWhatAwaits(provinceStaff.page, '待省级复核', '当前没有待复核的意见', {
       service: 'review',
@@ -149,7 +149,7 @@ describe('the officials’ workbenches in Chromium', () => {
     await expert.context.close();
 
     const admin = await official('系统管理员');
-    expect(await menuOf(admin.page)).toEqual(['工作台', '工作日历', '历史备案导入', '评估标准', '审计链', '死信事件', ...PUBLIC_MENU]);
+    expect(await menuOf(admin.page)).toEqual(['工作台', '省级监管', '工作日历', '历史备案导入', '评估标准', '审计链', '死信事件', ...PUBLIC_MENU]);
     await admin.page.getByText('已覆盖年份：').waitFor();
     await admin.page.getByRole('button', { name: '核验审计链' }).click();
     await waitFor('four audit chains verified', async () => (await admin.page.getByText(/^完整（\d+ 条）$/).count()) === 4, 30_000);

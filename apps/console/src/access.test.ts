@@ -15,6 +15,15 @@ describe('who may use which workbench', () => {
     expect(access(user(['center-staff'], '220100'))).toMatchObject({ centreStaff: true, provinceStaff: false });
   });
 
+  it('opens 省级监管 to the province centre staff and approvers and to administrators only', () => {
+    expect(access(user(['center-staff'], '220000')).provinceOversight).toBe(true);
+    expect(access(user(['approver'], '220000')).provinceOversight).toBe(true);
+    expect(access(user(['admin'], '220000')).provinceOversight).toBe(true);
+    expect(access(user(['center-staff'], '220100')).provinceOversight).toBe(false);
+    expect(access(user(['approver'], '220100')).provinceOversight).toBe(false);
+    expect(access(user(['discipline-officer'], '220000')).provinceOversight).toBe(false);
+  });
+
   it('opens cases to centre staff, approvers and administrators; not to the officer, experts or applicants', () => {
     expect(access(user(['approver'], '220100')).caseReader).toBe(true);
     expect(access(user(['admin'], '220000')).caseReader).toBe(true);

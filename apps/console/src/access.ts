@@ -10,6 +10,8 @@ export interface Access {
   centreStaff: boolean;
   /** The provincial centre: the re-check queue of the cities' cases. */
   provinceStaff: boolean;
+  /** 省级监管: the province's centre staff and approvers, and administrators. */
+  provinceOversight: boolean;
   disciplineOfficer: boolean;
   expert: boolean;
   approver: boolean;
@@ -34,6 +36,7 @@ export function access(user: SignedInUser | null | undefined): Access {
     applicant: has('applicant') && !!user?.creditCode,
     centreStaff,
     provinceStaff: centreStaff && user?.jurisdiction === PROVINCE,
+    provinceOversight: admin || ((centreStaff || approver) && user?.jurisdiction === PROVINCE),
     disciplineOfficer,
     expert,
     approver,

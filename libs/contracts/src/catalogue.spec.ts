@@ -65,12 +65,21 @@ describe('event catalogue', () => {
 
   it('keys every case event by the case id', () => {
     const caseEvents = names.filter((n) => Events[n].key === 'caseId');
-    expect(names.filter((n) => !caseEvents.includes(n))).toEqual(['filingStatusChanged', 'registerEntryImported', 'calendarOverridesLoaded']);
+    expect(names.filter((n) => !caseEvents.includes(n))).toEqual([
+      'filingStatusChanged',
+      'registerEntryImported',
+      'calendarOverridesLoaded',
+      'instanceHeartbeat',
+    ]);
     for (const name of caseEvents) expect(Events[name].keyOf(validSamples[name] as any)).toBe((validSamples[name] as { caseId: string }).caseId);
   });
 
   it('keys the calendar event by its year, apart from any case id', () => {
     expect(Events.calendarOverridesLoaded.keyOf(validSamples.calendarOverridesLoaded as any)).toBe('calendar-2027');
+  });
+
+  it("keys an instance's heartbeat by the jurisdiction it serves, so its heartbeats stay in order", () => {
+    expect(Events.instanceHeartbeat.keyOf(validSamples.instanceHeartbeat as any)).toBe('220100');
   });
 
   it('keys the register events by the institution, apart from any case id', () => {

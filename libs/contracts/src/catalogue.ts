@@ -4,6 +4,7 @@ import { EventDefinition, PayloadClass, ServiceName } from './catalogue.types';
 import { ApplicationSubmitted } from './events/intake/application-submitted.event';
 import { ApplicationResubmitted } from './events/intake/application-resubmitted.event';
 import { CaseStageChanged } from './events/review/case-stage-changed.event';
+import { InstanceHeartbeat } from './events/review/instance-heartbeat.event';
 import { ExpertGroupRequested } from './events/review/expert-group-requested.event';
 import { RecheckRequested } from './events/review/recheck-requested.event';
 import { RecheckDecided } from './events/review/recheck-decided.event';
@@ -90,7 +91,8 @@ export const Events = {
   caseStageChanged: define(
     'review.case.stage-changed.v1',
     'review',
-    ['intake', 'assessment'],
+    // review: the province instance's oversight read model (省级监管) of every instance's cases.
+    ['intake', 'assessment', 'review'],
     CaseStageChanged,
     'A case moved from one stage to the next; who, when, why.',
   ),
@@ -234,6 +236,15 @@ export const Events = {
     "An administrator loaded a year's working-day calendar arrangement (holidays, make-up working days); review counts its stage time limits on it.",
     // One key per year: successive loads of the same year stay in order; `calendar-` keeps it apart from case ids.
     { key: 'year', keyDescription: '`calendar-<year>`; equals `ce_subject`.', keyOf: (p) => `calendar-${p.year}` },
+  ),
+  instanceHeartbeat: defineKeyed(
+    'review.instance.heartbeat.v1',
+    'review',
+    ['review'],
+    InstanceHeartbeat,
+    "A review instance is alive: its open cases per stage and overdue cases as of its clock; the province's oversight marks an instance stale when these stop.",
+    // One key per instance: its heartbeats stay in order; a jurisdiction code never collides with a case id (a UUID).
+    { key: 'jurisdiction', keyDescription: 'The jurisdiction the instance serves; equals `ce_subject`.', keyOf: (p) => p.jurisdiction },
   ),
 } satisfies Record<string, EventDefinition<any>>;
 

@@ -12,6 +12,7 @@ export * from './events/parts';
 export * from './events/intake/application-submitted.event';
 export * from './events/intake/application-resubmitted.event';
 export * from './events/review/case-stage-changed.event';
+export * from './events/review/instance-heartbeat.event';
 export * from './events/review/expert-group-requested.event';
 export * from './events/review/recheck-requested.event';
 export * from './events/review/recheck-decided.event';

@@ -253,6 +253,16 @@ export const validSamples = {
     loadedBy: { subject: 'admin-1', role: 'admin', jurisdiction: '220000' },
     loadedAt: at,
   },
+  instanceHeartbeat: {
+    jurisdiction: '220100',
+    asOf: at,
+    openCases: 3,
+    overdueCases: 1,
+    byStage: [
+      { stage: 'SUBMITTED', cases: 2, overdue: 1 },
+      { stage: 'PRELIMINARY_REVIEW', cases: 1, overdue: 0 },
+    ],
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -350,6 +360,12 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'days.1.date', value: '2027/02/06' },
     { field: 'days', value: [] },
     { field: 'loadedBy.role', value: 'boss' },
+  ],
+  instanceHeartbeat: [
+    { field: 'jurisdiction', value: '长春' },
+    { field: 'byStage.0.stage', value: 'WAITING' },
+    { field: 'byStage.1.cases', value: -1 },
+    { field: 'asOf', value: 'yesterday' },
   ],
 };
 

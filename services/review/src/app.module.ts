@@ -5,6 +5,7 @@ import { DatabaseModule, RuntimeModule, ServiceConfigModule } from '@filing/runt
 import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { OversightModule } from './oversight/oversight.module';
 import { RechecksModule } from './rechecks/rechecks.module';
 import { reviewDatabase } from './infrastructure/database';
 import { ReviewInstanceConfig, reviewInstance } from './infrastructure/review.config';
@@ -26,6 +27,7 @@ import { ReviewInstanceConfig, reviewInstance } from './infrastructure/review.co
     RechecksModule,
     AuditModule,
     CalendarModule,
+    OversightModule.forInstance(reviewInstance),
   ],
 })
 export class AppModule {}

@@ -39,6 +39,7 @@ export const routes: RouteDef[] = [
   { path: '/workbench', menu: '工作台', area: 'workbench', access: 'official', component: lazy(() => import('../pages/workbench/home')) },
   { path: '/work-queue', menu: '待办', area: 'workbench', access: 'centreStaff', component: lazy(() => import('../pages/centre/work-queue')) },
   { path: '/rechecks', menu: '省级复核', area: 'workbench', access: 'provinceStaff', component: lazy(() => import('../pages/centre/rechecks')) },
+  { path: '/oversight', menu: '省级监管', area: 'workbench', access: 'provinceOversight', component: lazy(() => import('../pages/province/oversight')) },
   { path: '/rechecks/:recheckId', area: 'workbench', access: 'provinceStaff', component: lazy(() => import('../pages/centre/recheck')) },
   { path: '/experts', menu: '专家库', area: 'workbench', access: 'centreStaff', component: lazy(() => import('../pages/centre/experts')) },
   { path: '/approvals', menu: '审定', area: 'workbench', access: 'approver', component: lazy(() => import('../pages/approver/approvals')) },

@@ -7,6 +7,7 @@ import { PublicNotice1764300000001 } from './migrations/1764300000001-public-not
 import { CalendarOverride1764600000001 } from './migrations/1764600000001-calendar-override.migration';
 import { NoticeWaiting1765000000001 } from './migrations/1765000000001-notice-waiting.migration';
 import { AuditLogColumns1766150000001 } from './migrations/1766150000001-audit-log-columns.migration';
+import { OversightReadModel1767000000001 } from './migrations/1767000000001-oversight-read-model.migration';
 import { reviewInstance } from './review.config';
 
 export const reviewDatabase: ServiceDatabaseOptions = {
@@ -20,5 +21,6 @@ export const reviewDatabase: ServiceDatabaseOptions = {
     CalendarOverride1764600000001,
     NoticeWaiting1765000000001,
     AuditLogColumns1766150000001,
+    OversightReadModel1767000000001,
   ],
 };

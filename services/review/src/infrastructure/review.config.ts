@@ -11,6 +11,16 @@ export const REVIEW_VARIABLES: readonly ConfigVariable[] = [
     shown: 'services/review/src/cases/domain/stage-time-limits.ts',
     meaning: 'review: time limits per stage, a JSON object of working days per stage, replacing the defaults stage by stage',
   },
+  {
+    name: 'REVIEW_HEARTBEAT_INTERVAL_MS',
+    default: '30000',
+    meaning: "how often an instance reports its open and overdue cases to the province's oversight (heartbeat)",
+  },
+  {
+    name: 'REVIEW_OVERSIGHT_STALE_AFTER_MS',
+    default: '120000',
+    meaning: 'on the province instance: an instance not heard from for this long shows as stale in the oversight view',
+  },
 ];
 
 /**
@@ -22,6 +32,8 @@ export class ReviewInstanceConfig {
   readonly cityInstances: string[];
   /** Time limits per stage, in working days. */
   readonly stageLimits: StageLimits;
+  readonly heartbeatIntervalMs: number;
+  readonly staleAfterMs: number;
 
   constructor(source: NodeJS.ProcessEnv = process.env) {
     const settings = new Settings(REVIEW_VARIABLES, source);
@@ -29,6 +41,11 @@ export class ReviewInstanceConfig {
     this.jurisdiction = settings.text('REVIEW_JURISDICTION');
     if (!findJurisdiction(this.jurisdiction)) throw new Error(`configuration: REVIEW_JURISDICTION ${this.jurisdiction} is not a known jurisdiction`);
     this.cityInstances = settings.list('REVIEW_CITY_INSTANCES');
+    this.heartbeatIntervalMs = settings.int('REVIEW_HEARTBEAT_INTERVAL_MS');
+    if (this.heartbeatIntervalMs < 100) throw new Error('configuration: REVIEW_HEARTBEAT_INTERVAL_MS must be at least 100');
+    this.staleAfterMs = settings.int('REVIEW_OVERSIGHT_STALE_AFTER_MS');
+    if (this.staleAfterMs <= this.heartbeatIntervalMs)
+      throw new Error('configuration: REVIEW_OVERSIGHT_STALE_AFTER_MS must be longer than REVIEW_HEARTBEAT_INTERVAL_MS');
     for (const c of this.cityInstances) {
       if (findJurisdiction(c)?.level !== 'city') throw new Error(`configuration: REVIEW_CITY_INSTANCES entry ${c} is not a city-level jurisdiction`);
     }

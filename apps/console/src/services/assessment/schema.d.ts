@@ -420,6 +420,7 @@ export interface components {
             caseId: string;
             /** @enum {string} */
             from?: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+            institutionName?: string;
             jurisdiction: string;
             reason?: string;
             /** @enum {string} */

@@ -193,6 +193,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exports/cases.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportCasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -233,6 +249,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oversight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOversightController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oversight/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetOversightController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -356,6 +404,19 @@ export interface components {
             loadedBy: components["schemas"]["ActorPart"];
             year: number;
         };
+        CaseStageChanged: {
+            action: string;
+            actor: components["schemas"]["ActorPart"];
+            at: string;
+            caseId: string;
+            /** @enum {string} */
+            from?: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+            institutionName?: string;
+            jurisdiction: string;
+            reason?: string;
+            /** @enum {string} */
+            to: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+        };
         ContactPart: {
             /** Format: email */
             email?: string;
@@ -451,6 +512,13 @@ export interface components {
             replacedAt: string;
             replacedExpertId: string;
             replacement: components["schemas"]["GroupMemberPart"];
+        };
+        InstanceHeartbeat: {
+            asOf: string;
+            byStage: components["schemas"]["StageCountPart"][];
+            jurisdiction: string;
+            openCases: number;
+            overdueCases: number;
         };
         InstitutionPart: {
             address: string;
@@ -617,6 +685,12 @@ export interface components {
             reserves: number;
             /** @description The technical evaluation work plan (技术评估工作方案). */
             workPlan: string;
+        };
+        StageCountPart: {
+            cases: number;
+            overdue: number;
+            /** @enum {string} */
+            stage: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
         };
         StandardRefPart: {
             standardId: string;
@@ -928,6 +1002,26 @@ export interface operations {
             };
         };
     };
+    ExportCasesController_export: {
+        parameters: {
+            query?: {
+                /** @description the jurisdiction (six digits); the province may name any, a city only its own */
+                jurisdiction?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -963,6 +1057,41 @@ export interface operations {
         };
     };
     HealthController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetOversightController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `instances` (last heard, stale), `cities` (cases by stage, overdue), `overdueCases`, `stageDurations`, `filingsPerMonth`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetOversightController_export: {
         parameters: {
             query?: never;
             header?: never;

@@ -121,3 +121,45 @@ export interface WorkQueue {
   overdueCount: number;
   awaitingCalendarCount: number;
 }
+
+/** 省级监管 (GET /oversight at the province instance): every instance's work from the province's read model. */
+export type InstanceState = 'live' | 'stale' | 'never-heard';
+
+export interface Oversight {
+  asOf: string;
+  today: string;
+  staleAfterMs: number;
+  instances: {
+    jurisdiction: string;
+    name: string;
+    state: InstanceState;
+    heardAt: string | null;
+    asOf: string | null;
+    reportedOpenCases: number | null;
+    reportedOverdueCases: number | null;
+  }[];
+  cities: {
+    jurisdiction: string;
+    name: string;
+    servedBy: string;
+    state: InstanceState;
+    heardAt: string | null;
+    byStage: Partial<Record<string, number>>;
+    open: number;
+    finished: number;
+    overdue: number;
+    overdueUnknown: number;
+  }[];
+  overdueCases: { caseId: string; jurisdiction: string; institutionName: string | null; stage: string; stageEnteredAt: string; deadline: StageDeadline }[];
+  stageDurations: {
+    stage: string;
+    name: string;
+    limitWorkingDays: number | null;
+    uncounted: number;
+    count: number;
+    median: number | null;
+    p90: number | null;
+    max: number | null;
+  }[];
+  filingsPerMonth: { month: string; filings: number; byJurisdiction: Record<string, number> }[];
+}

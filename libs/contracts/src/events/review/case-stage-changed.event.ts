@@ -7,6 +7,8 @@ import { ActorPart, JURISDICTION_CODE_PATTERN } from '../parts';
 export class CaseStageChanged {
   @IsString() @IsNotEmpty() caseId!: string;
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
+  /** The institution's name, for the province's oversight lists (省级监管); absent in events written before it. */
+  @IsOptional() @IsString() @MaxLength(200) institutionName?: string;
   @IsOptional() @IsIn(CASE_STAGES) from?: CaseStage;
   @IsIn(CASE_STAGES) to!: CaseStage;
   /** The step taken, e.g. `accept`, `recheck-pass`, `approve`. */

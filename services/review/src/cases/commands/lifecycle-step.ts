@@ -100,6 +100,7 @@ export class LifecycleStep {
     await this.outbox.add(manager, Events.caseStageChanged, {
       caseId: before.id,
       jurisdiction: before.jurisdiction,
+      institutionName: before.institution.name,
       from: before.stage,
       to: decision.to,
       action: req.action,

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { call } from '../../../services/api';
 import type { WorkQueue } from '../../../services/review/views';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ExportButton } from '../../../components/export-button';
 import { DeadlineTag, waitedText } from '../../../components/deadline-tag';
 import { APPLICATION_KIND_NAMES, STAGE_NAMES, jurisdictionName } from '../../../lib/vocabulary';
 import { useAuth } from '../../../auth/auth-context';
@@ -31,9 +32,14 @@ export default function WorkQueuePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        待办 · {jurisdictionName(session?.user.jurisdiction)}职业技能鉴定中心
-      </Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          待办 · {jurisdictionName(session?.user.jurisdiction)}职业技能鉴定中心
+        </Typography.Title>
+        <ExportButton service="review" path="/exports/cases.xlsx" fileName={`${jurisdictionName(session?.user.jurisdiction)}案件清单.xlsx`}>
+          导出本地区案件（Excel）
+        </ExportButton>
+      </Space>
       <ErrorAlert error={queue.error} />
       {queue.data && queue.data.awaitingCalendarCount > 0 && (
         <Alert

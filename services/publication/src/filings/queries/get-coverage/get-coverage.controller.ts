@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import ExcelJS from 'exceljs';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@filing/auth';
-import { JURISDICTIONS } from '@filing/contracts';
+import { JURISDICTIONS, SKILL_LEVEL_NAMES, SkillLevel } from '@filing/contracts';
 import { SCHEMA } from '../../../infrastructure/database';
 
 /**
@@ -46,5 +48,49 @@ export class GetCoverageController {
         })),
       })),
     };
+  }
+
+  /** The same coverage as an Excel workbook: one row per occupation, its institutions per city, and the cities without. */
+  @Get('export.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(@Res() res: Response) {
+    const { occupations } = await this.coverage();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('职业覆盖');
+    sheet.columns = [
+      { header: '职业编码', width: 14 },
+      { header: '职业（工种）', width: 20 },
+      ...JURISDICTIONS.map((j) => ({ header: j.code === '220000' ? '省直' : j.name, width: 10 })),
+      { header: '未覆盖的市（州）', width: 48 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const o of occupations) {
+      sheet.addRow([
+        o.code,
+        o.name,
+        ...JURISDICTIONS.map((j) => o.jurisdictions.find((c) => c.code === j.code)?.institutions ?? 0),
+        o.citiesWithout.map((c) => c.name).join('、'),
+      ]);
+    }
+    const levels = wb.addWorksheet('等级');
+    levels.columns = [
+      { header: '职业编码', width: 14 },
+      { header: '属地', width: 10 },
+      { header: '机构数', width: 8 },
+      { header: '等级', width: 40 },
+    ];
+    levels.getRow(1).font = { bold: true };
+    for (const o of occupations)
+      for (const j of o.jurisdictions) levels.addRow([o.code, j.name, j.institutions, j.levels.map((l) => SKILL_LEVEL_NAMES[l as SkillLevel]).join('、')]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    res
+      .status(200)
+      .set({
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent('职业覆盖情况.xlsx')}`,
+        'content-length': String(bytes.length),
+      })
+      .end(bytes);
   }
 }

@@ -47,6 +47,7 @@ export class OpenCaseHandler {
     await this.outbox.add(ctx.manager, Events.caseStageChanged, {
       caseId: event.caseId,
       jurisdiction: event.jurisdiction,
+      institutionName: event.institution.name,
       to: 'SUBMITTED',
       action: 'open',
       actor,

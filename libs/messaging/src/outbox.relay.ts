@@ -83,7 +83,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = true;
-    void this.listen();
+    // OUTBOX_WAKE=poll skips LISTEN/NOTIFY (passes every second only): the messaging bench measures what it saves.
+    if (process.env.OUTBOX_WAKE !== 'poll') void this.listen();
     this.loop = this.run();
   }
 

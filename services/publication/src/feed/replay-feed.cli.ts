@@ -39,7 +39,25 @@ async function main(): Promise<void> {
   await producer.connect();
   try {
     // The operator's wall clock only stamps the replay record; no procedure time is involved.
-    const result = await replayFeed(async (sql, params) => (await db.query(sql, params)).rows, producer, from, `cli:${userInfo().username}`, new Date());
+    // Progress on stderr (stdout keeps the one JSON result line), at most once a second and at the end.
+    const started = Date.now();
+    let shown = 0;
+    const progress = (sent: number, total: number) => {
+      if (sent < total && Date.now() - shown < 1000) return;
+      shown = Date.now();
+      const s = (Date.now() - started) / 1000;
+      process.stderr.write(
+        `replayed ${sent} of ${total} events (${Math.floor((100 * sent) / total)} %) in ${s.toFixed(1)} s, ${Math.round(sent / Math.max(s, 0.001))}/s\n`,
+      );
+    };
+    const result = await replayFeed(
+      async (sql, params) => (await db.query(sql, params)).rows,
+      producer,
+      from,
+      `cli:${userInfo().username}`,
+      new Date(),
+      progress,
+    );
     process.stdout.write(`${JSON.stringify({ ...result, ids: undefined, idsReplayed: result.ids.length })}\n`);
   } finally {
     await producer.disconnect().catch(() => undefined);

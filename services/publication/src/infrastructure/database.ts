@@ -6,6 +6,7 @@ import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migr
 import { ObjectionEvidence1765000000001 } from './migrations/1765000000001-objection-evidence.migration';
 import { NoticeAwaitingCalendar1765000000002 } from './migrations/1765000000002-notice-awaiting-calendar.migration';
 import { DocumentsAndRegisterStatus1766200000001 } from './migrations/1766200000001-documents-and-register-status.migration';
+import { RegisterSearchIndexes1767100000001 } from './migrations/1767100000001-register-search-indexes.migration';
 
 export const SCHEMA = 'publication';
 
@@ -21,5 +22,6 @@ export const serviceDatabase: ServiceDatabaseOptions = {
     ObjectionEvidence1765000000001,
     NoticeAwaitingCalendar1765000000002,
     DocumentsAndRegisterStatus1766200000001,
+    RegisterSearchIndexes1767100000001,
   ],
 };

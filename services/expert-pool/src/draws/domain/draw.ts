@@ -22,9 +22,13 @@ export interface DrawOutcome extends SelectedGroup {
   commitment: string;
 }
 
-/** The draw itself: shuffle the snapshot's pool with the generator, then seat members and rank reserves. */
-export function runDraw(snapshot: DrawSnapshot, seedHex: string, officerEntropy: string): DrawOutcome {
-  const hash = snapshotHash(snapshot);
+/**
+ * The draw itself: shuffle the snapshot's pool with the generator, then seat members and rank reserves.
+ * `committedHash`: the snapshot hash recorded with the commitment, when the caller holds it (the draw handler reads
+ * both from the committed row), saving a second pass over a large pool; a verifier never passes it, it recomputes.
+ */
+export function runDraw(snapshot: DrawSnapshot, seedHex: string, officerEntropy: string, committedHash?: string): DrawOutcome {
+  const hash = committedHash ?? snapshotHash(snapshot);
   const order = shuffle(snapshot.pool, drawGenerator(seedHex, officerEntropy, hash));
   return { ...selectGroup(order, snapshot.requirements, snapshot.version), snapshotHash: hash, commitment: commitmentOf(hash, seedHex) };
 }

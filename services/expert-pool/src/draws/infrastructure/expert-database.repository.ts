@@ -11,12 +11,15 @@ export interface DatabaseExpert extends AvoidanceCandidate {
 /** The draws module's read of the expert database (专家库) of one level; the experts module owns the rows. */
 @Injectable()
 export class ExpertDatabaseRepository {
-  /** Every expert of the level, whatever their status: avoidance records why each one is left out. */
+  /**
+   * Every expert of the level, whatever their status: avoidance records why each one is left out. In id order (the
+   * primary key's), the snapshot's order, so building the snapshot of 100,000 experts needs no sort.
+   */
   async wholeDatabase(m: EntityManager, level: string): Promise<DatabaseExpert[]> {
     const rows: any[] = await m.query(
       `SELECT id, level, name, status, to_char(term_start, 'YYYY-MM-DD') AS term_start, to_char(term_end, 'YYYY-MM-DD') AS term_end,
               employer, occupation_codes, former_employers, declared_conflicts, relatives_employers, service_history
-         FROM expert_pool.expert WHERE level = $1`,
+         FROM expert_pool.expert WHERE level = $1 ORDER BY id`,
       [level],
     );
     return rows.map((r) => ({

@@ -220,7 +220,13 @@ export class FilingsRepository {
       const conds: string[] = [];
       if (q.occupation) {
         params.push(q.occupation, `%${escapeLike(q.occupation)}%`);
-        conds.push(`(occ->>'code' = $${params.length - 1} OR occ->>'name' ILIKE $${params.length} OR coalesce(occ->>'workType', '') ILIKE $${params.length})`);
+        const [code, name] = [`$${params.length - 1}`, `$${params.length}`];
+        conds.push(`(occ->>'code' = ${code} OR occ->>'name' ILIKE ${name} OR coalesce(occ->>'workType', '') ILIKE ${name})`);
+        // Implied by the test per occupation below, and indexed (jsonb_path_ops GIN, trigram GIN): only the entries
+        // it finds are opened occupation by occupation.
+        where.push(
+          `(r.occupations @> jsonb_build_array(jsonb_build_object('code', ${code}::text)) OR ${SCHEMA}.register_occupation_text(r.occupations) ILIKE ${name})`,
+        );
       }
       if (q.level) {
         params.push(JSON.stringify([q.level]));

@@ -43,7 +43,7 @@ export class PerformDrawHandler {
       }
       let outcome;
       try {
-        outcome = runDraw(d.snapshot, drawSeedCipher.open(d.id, d.seed), officerEntropy);
+        outcome = runDraw(d.snapshot, drawSeedCipher.open(d.id, d.seed), officerEntropy, d.snapshotHash ?? undefined);
       } catch (err) {
         if (!(err instanceof UnmetRequirementError)) throw err;
         // Nothing is drawn, but the attempt stays on record with its entropy.

@@ -57,3 +57,15 @@ export class RuleRefusal extends DomainError {
   readonly status = 422;
   readonly onEvent = 'dead-letter' as const;
 }
+
+/** The content is beyond a limit (a file, an application's quota of materials): 413. */
+export class TooLarge extends DomainError {
+  readonly status = 413;
+  readonly onEvent = 'dead-letter' as const;
+}
+
+/** The content is of a kind the step does not take (a file that is neither PDF, image nor office document): 415. */
+export class UnsupportedContent extends DomainError {
+  readonly status = 415;
+  readonly onEvent = 'dead-letter' as const;
+}

@@ -13,7 +13,8 @@ export class AttachKickOffMinutesController {
 
   @Post(':id/kick-off-meeting/minutes')
   @Roles('center-staff', 'discipline-officer', 'expert')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_MINUTES_BYTES, files: 1 } }))
+  // Browsers and fetch send file names in UTF-8 (启动会纪要.pdf); busboy would read them as latin1.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_MINUTES_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   attach(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal, @UploadedFile() file?: MinutesFile) {

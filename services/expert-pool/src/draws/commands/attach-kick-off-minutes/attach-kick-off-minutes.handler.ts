@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
-import { Clock, IllegalStep, InvalidCommand, MissingPrecondition, NotAllowed } from '@filing/runtime';
+import { Clock, IllegalStep, InvalidCommand, MissingPrecondition, NotAllowed, UnsupportedContent } from '@filing/runtime';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { KickOffMinutesRepository } from '../../infrastructure/kick-off-minutes.repository';
 import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
@@ -53,7 +53,7 @@ export class AttachKickOffMinutesHandler {
         throw new IllegalStep({ message: `专家组当前状态为 ${d.status}，不能再上传会议纪要`, status: d.status });
       if (!file || file.buffer.length === 0) throw new InvalidCommand({ message: '请上传会议纪要文件（multipart 字段 file）', field: 'file' });
       const type = Object.entries(MINUTES_TYPES).find(([mime, ext]) => file.mimetype === mime || ext.test(file.originalname));
-      if (!type) throw new InvalidCommand({ message: `会议纪要须为 PDF、图片（JPEG/PNG）或 Word 文档：${file.originalname}`, field: 'file' });
+      if (!type) throw new UnsupportedContent(`会议纪要须为 PDF、图片（JPEG/PNG）或 Word 文档：${file.originalname}`);
       const now = this.clock.now();
       const record = {
         id: randomUUID(),

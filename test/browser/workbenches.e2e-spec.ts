@@ -323,13 +323,29 @@ describe('the officials’ workbenches in Chromium', () => {
     expect(drawn.group.members.map((m: { state: string }) => m.state)).toEqual(['drawn', 'drawn', 'drawn']);
     city.members = drawn.group.members.map((m: { expertId: string }) => m.expertId);
     for (const expertId of city.members!)
-      await d.step('confirm', 'POST', `${p.urls.expertPool}/draws/${city.drawId}/members/${expertId}/confirm`, await d.token('expert', '220100', { expertId }));
+      await d.step(
+        'confirm',
+        'POST',
+        `${p.urls.expertPool}/draws/${city.drawId}/members/${expertId}/confirm`,
+        await d.token('expert', '220100', { expertId }),
+        {
+          conflictDeclaration: { hasConflict: false, statement: '本人与申请机构不存在利害关系' },
+        },
+      );
     await waitFor('every member confirmed on the page', async () => (await members.getByText('已确认').count()) === 3, 30_000);
     await page.getByRole('button', { name: '召开启动会，组建专家组' }).click();
     await page.getByText('专家组已组建', { exact: true }).first().waitFor();
     expect(errors).toEqual([]);
     await context.close();
     await d.waitStage(city, 'GROUP_FORMED');
+    const formedAt = (await d.http('GET', `${p.urls.expertPool}/draws/${city.drawId}`, officerToken)).body.formedAt;
+    await d.step('record the kick-off meeting', 'PUT', `${p.urls.expertPool}/draws/${city.drawId}/kick-off-meeting`, officerToken, {
+      heldOn: new Date(Date.parse(formedAt) + 8 * 3600_000).toISOString().slice(0, 10),
+      place: '长春市鉴定中心会议室',
+      presentExpertIds: city.members,
+      requirements: '明确技术评估要求',
+      standardVersion: 'the standard in force on the formation date',
+    });
     for (const voter of city.members!)
       await d.step('vote', 'POST', `${p.urls.expertPool}/draws/${city.drawId}/votes`, await d.token('expert', '220100', { expertId: voter }), {
         candidateExpertId: city.members![0],

@@ -289,7 +289,8 @@ export class FaultDriver extends ProcedureDriver {
     const members: string[] = drawn.group.members.map((m: any) => m.expertId);
     for (const expertId of members) {
       const t = await this.token('expert', level, { expertId });
-      await this.act('confirm the invitation', 'POST', `${ep}/draws/${c.drawId}/members/${expertId}/confirm`, t, undefined, async () => {
+      const declaration = { conflictDeclaration: { hasConflict: false, statement: '本人与申请机构不存在利害关系' } };
+      await this.act('confirm the invitation', 'POST', `${ep}/draws/${c.drawId}/members/${expertId}/confirm`, t, declaration, async () => {
         const d = await draw();
         return d.status !== 'DRAWN' || d.group.members.find((m: any) => m.expertId === expertId)?.state === 'confirmed' ? true : undefined;
       });
@@ -299,6 +300,18 @@ export class FaultDriver extends ProcedureDriver {
       (await draw()).status !== 'DRAWN' ? true : undefined,
     );
     await this.untilStage(c, 'GROUP_FORMED');
+    this.go(c, 'record the kick-off meeting');
+    const formedAt = (await draw()).formedAt;
+    const meeting = {
+      heldOn: new Date(Date.parse(formedAt) + 8 * 3600_000).toISOString().slice(0, 10),
+      place: '鉴定中心会议室',
+      presentExpertIds: members,
+      requirements: '明确技术评估要求',
+      standardVersion: 'the standard in force on the formation date',
+    };
+    await this.act('record the kick-off meeting', 'PUT', `${ep}/draws/${c.drawId}/kick-off-meeting`, officer, meeting, async () =>
+      (await draw()).group.kickOffMeeting ? true : undefined,
+    );
     this.go(c, 'elect the leader');
     for (const voter of members) {
       const t = await this.token('expert', level, { expertId: voter });

@@ -193,18 +193,23 @@ describe('the verifiable draw over Kafka', () => {
     });
   });
 
-  it('the kick-off forms the group (formed event) and the members elect their leader (leader-elected event)', async () => {
+  it('the kick-off forms the group (formed event); the meeting is recorded with one member absent and the present elect their leader by majority (leader-elected event)', async () => {
     // Nobody confirmed yet: refused, saying how many are unconfirmed but not who (the group is sealed to the centre).
     const early = await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff);
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'MEMBERS_NOT_CONFIRMED', unconfirmedCount: 3, groupSize: members.length });
     for (const m of members) expect(JSON.stringify(early.body)).not.toContain(m);
     for (const m of members) {
-      expect((await call(svc.url, 'POST', `/draws/${drawId}/members/${m}/confirm`, await token('expert', P, { expertId: m }))).status).toBe(200);
+      const answered = await call(svc.url, 'POST', `/draws/${drawId}/members/${m}/confirm`, await token('expert', P, { expertId: m }), {
+        conflictDeclaration: { hasConflict: false, statement: '本人与申请机构不存在利害关系' },
+      });
+      expect(answered.status).toBe(200);
+      expect(answered.body.outcome).toBe('confirmed');
     }
     const formed = await call(svc.url, 'POST', `/draws/${drawId}/kick-off`, staff);
     expect(formed.status).toBe(200);
     expect(formed.body.group.sealed).toBe(false); // unsealed for the centre after the kick-off
+    expect(formed.body.group.declarations.map((x: any) => x.expertId).sort()).toEqual([...members].sort());
     const formedEvent = await waitFor('group formed event', () => recorder.find((m) => m.topic === Events.groupFormed.topic && m.key === caseId)[0]);
     const payload = JSON.parse(formedEvent.value);
     expect(payload).toMatchObject({ caseId, drawId, databaseLevel: P, reserveCount: 1, commitment: formed.body.commitment.commitment });
@@ -213,13 +218,37 @@ describe('the verifiable draw over Kafka', () => {
     const [a, b, c] = members;
     const vote = async (voter: string, candidate: string) =>
       call(svc.url, 'POST', `/draws/${drawId}/votes`, await token('expert', P, { expertId: voter }), { candidateExpertId: candidate });
-    expect((await vote(a, b)).body.outcome.state).toBe('open');
-    expect((await vote(a, c)).status).toBe(409);
-    expect((await vote(b, b)).body.outcome.state).toBe('open');
-    const last = await vote(c, a);
-    expect(last.body.outcome).toEqual({ state: 'elected', leaderExpertId: b, votes: 2, voters: 3 });
+    // No meeting on record yet: nobody knows who is present, so nobody votes.
+    expect((await vote(a, b)).body).toMatchObject({ status: 409, code: 'KICK_OFF_MEETING_NOT_RECORDED' });
+    const meeting = await call(svc.url, 'PUT', `/draws/${drawId}/kick-off-meeting`, staff, {
+      heldOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      place: '省鉴定中心 3 楼会议室',
+      presentExpertIds: [a, b],
+      requirements: '材料审核 5 个工作日内完成；现场评估采用五种方式',
+      standardVersion: 'enterprise-standard v1',
+    });
+    expect(meeting.status).toBe(200);
+    expect(meeting.body.group.kickOffMeeting).toMatchObject({ presentExpertIds: [a, b], absentExpertIds: [c], standardVersion: 'enterprise-standard v1' });
+    // The absent member neither votes nor blocks.
+    expect((await vote(c, a)).status).toBe(403);
+    expect((await vote(a, b)).body.outcome).toMatchObject({ state: 'open', votesCast: 1, voters: 2 });
+    expect((await vote(a, a)).status).toBe(409); // once per round
+    expect((await vote(b, c)).status).toBe(400); // an absent member is no candidate
+    const last = await vote(b, b);
+    expect(last.body.outcome).toMatchObject({ state: 'elected', leaderExpertId: b, method: 'majority', votes: 2, voters: 2, abstentions: 0, round: 1 });
     const elected = await waitFor('leader elected event', () => recorder.find((m) => m.topic === Events.groupLeaderElected.topic && m.key === caseId)[0]);
-    expect(JSON.parse(elected.value)).toMatchObject({ caseId, groupId: formed.body.groupId, leaderExpertId: b, votes: 2, voters: 3 });
+    expect(JSON.parse(elected.value)).toMatchObject({
+      caseId,
+      groupId: formed.body.groupId,
+      leaderExpertId: b,
+      votes: 2,
+      voters: 2,
+      method: 'majority',
+      round: 1,
+      presentCount: 2,
+      memberCount: 3,
+      abstentions: 0,
+    });
   });
 
   it('after the comprehensive opinion the seed is revealed and the draw verifies (endpoint and CLI)', async () => {
@@ -487,7 +516,17 @@ describe('the verifiable draw over Kafka', () => {
       ]);
       const actions = trail.map((r: any) => r.action);
       expect(actions).toEqual(
-        expect.arrayContaining(['draw-committed', 'drawn', 'member-declined', 'member-confirmed', 'kick-off', 'leader-elected', 'seed-revealed']),
+        expect.arrayContaining([
+          'draw-committed',
+          'drawn',
+          'member-declined',
+          'conflict-declared',
+          'member-confirmed',
+          'kick-off',
+          'kick-off-meeting-recorded',
+          'leader-elected',
+          'seed-revealed',
+        ]),
       );
       expect(actions.filter((a: string) => a === 'member-confirmed')).toHaveLength(3);
       expect(actions.filter((a: string) => a === 'seed-revealed')).toHaveLength(1); // the duplicate opinion added nothing

@@ -337,11 +337,27 @@ export class ProcedureDriver {
       this.log(`  ${name} declined (回避/请假); reserve ${newcomer?.name ?? '?'} takes the seat`);
     }
     for (const expertId of members) {
-      await this.step('confirm the invitation', 'POST', `${ep}/draws/${c.drawId}/members/${expertId}/confirm`, await this.token('expert', level, { expertId }));
+      await this.step(
+        'confirm the invitation',
+        'POST',
+        `${ep}/draws/${c.drawId}/members/${expertId}/confirm`,
+        await this.token('expert', level, { expertId }),
+        {
+          conflictDeclaration: { hasConflict: false, statement: '本人与申请机构不存在利害关系，承诺客观公正、保守秘密' },
+        },
+      );
     }
-    await this.step('kick-off meeting', 'POST', `${ep}/draws/${c.drawId}/kick-off`, officer);
-    this.log(`启动会 / kick-off: ${members.length} members confirmed, group formed`);
+    const kickedOff = await this.step('kick-off meeting', 'POST', `${ep}/draws/${c.drawId}/kick-off`, officer);
+    this.log(`启动会 / kick-off: ${members.length} members confirmed (回避声明 signed), group formed`);
     await this.waitStage(c, 'GROUP_FORMED');
+    await this.step('record the kick-off meeting', 'PUT', `${ep}/draws/${c.drawId}/kick-off-meeting`, officer, {
+      // The China date of the formation: the meeting is held the day the group is formed.
+      heldOn: new Date(Date.parse(kickedOff.formedAt) + 8 * 3600_000).toISOString().slice(0, 10),
+      place: '鉴定中心会议室',
+      presentExpertIds: members,
+      requirements: '明确技术评估要求：材料审核、现场评估、综合评审',
+      standardVersion: 'the standard in force on the formation date',
+    });
     for (const voter of members) {
       await this.step('vote for the leader', 'POST', `${ep}/draws/${c.drawId}/votes`, await this.token('expert', level, { expertId: voter }), {
         candidateExpertId: members[0],

@@ -265,7 +265,9 @@ describe('authorisation matrix: roles × jurisdictions × every route', () => {
         for (const m of members) expect(t).not.toContain(m); // 409 before the members confirm: a count, not the sealed ids
       },
     });
-    add('expert-pool', 'POST', `${draw}/members/${expertId}/confirm`, 'an expert outside the group', outsider, 404);
+    add('expert-pool', 'POST', `${draw}/members/${expertId}/confirm`, 'an expert outside the group', outsider, 404, {
+      body: { conflictDeclaration: { hasConflict: false, statement: '本人与申请机构不存在利害关系' } },
+    });
     add('expert-pool', 'POST', `${draw}/votes`, 'an expert outside the group', outsider, 404, { body: { candidateExpertId: members[0] } });
     add('expert-pool', 'POST', `${draw}/members/${members[0]}/decline`, `discipline-officer@${JL}`, await tok('discipline-officer', JL), 404, {
       body: { reason: 'x' },

@@ -47,6 +47,7 @@ export const routes: RouteDef[] = [
   { path: '/officer/draws', menu: '专家抽取', area: 'workbench', access: 'disciplineOfficer', component: lazy(() => import('../pages/officer/draws')) },
   { path: '/officer/draws/:drawId', area: 'workbench', access: 'disciplineOfficer', component: lazy(() => import('../pages/officer/draw')) },
   { path: '/expert/draws/:drawId', area: 'workbench', access: 'expert', component: lazy(() => import('../pages/expert/group')) },
+  { path: '/kick-off/:drawId', area: 'workbench', access: 'official', component: lazy(() => import('../pages/centre/kick-off')) },
   { path: '/expert/cases/:caseId', area: 'workbench', access: 'expert', component: lazy(() => import('../pages/expert/evaluation')) },
   { path: '/opinions/:caseId/:kind', area: 'workbench', access: 'official', component: lazy(() => import('../pages/expert/opinion')) },
   { path: '/admin/calendar', menu: '工作日历', area: 'workbench', access: 'admin', component: lazy(() => import('../pages/admin/calendar')) },

@@ -131,6 +131,17 @@ export const DRAW_STATUS_NAMES: Record<string, string> = {
 
 export const MEMBER_STATE_NAMES: Record<string, string> = { drawn: '已抽中，待确认', confirmed: '已确认' };
 
+/** How the leader was elected (ADR 0020). */
+export const ELECTION_METHOD_NAMES: Record<string, string> = {
+  majority: '第一轮获出席成员过半数票当选',
+  runoff: '第一轮无人过半数，第二轮在得票最多者中得票最多当选',
+  'centre-decision': '第二轮票数相同，由鉴定中心在并列人选中决定',
+};
+
+/** The wording of the conflict-of-interest declaration (回避声明) a member signs to confirm an invitation. */
+export const NO_CONFLICT_STATEMENT =
+  '本人郑重声明：本人与申报机构不存在任职、投资、亲属任职、近三年服务等利害关系，不存在其他可能影响公正评估的情形；如有隐瞒，愿承担相应责任。本人承诺客观公正、保守秘密。';
+
 /** 回避 rules of expert-pool, in Chinese. */
 export const AVOIDANCE_RULE_NAMES: Record<string, string> = {
   'not-active': '专家状态非在库',

@@ -55,7 +55,12 @@ export function drawView(d: Draw, p: Principal) {
             replacements: d.replacements,
             votes: d.votes,
             electionRound: d.electionRound,
+            election: d.election,
             leaderExpertId: d.leaderExpertId,
+            leaderElection: d.leaderElection,
+            kickOffMeeting: d.kickOffMeeting,
+            // The officer and, once the group is formed, the centre see every declaration; a member sees their own.
+            declarations: officer || FORMED.includes(d.status) ? d.declarations : d.declarations.filter((x) => x.expertId === p.expertId),
           }
         : {
             sealed: true,

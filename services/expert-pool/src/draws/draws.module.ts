@@ -9,9 +9,18 @@ import { ExpertDatabaseRepository } from './infrastructure/expert-database.repos
 import { PerformDrawController } from './commands/perform-draw/perform-draw.controller';
 import { PerformDrawHandler } from './commands/perform-draw/perform-draw.handler';
 import { ConfirmInvitationController } from './commands/confirm-invitation/confirm-invitation.controller';
+import { ConfirmInvitationHandler } from './commands/confirm-invitation/confirm-invitation.handler';
 import { ReplaceMemberController } from './commands/replace-member/replace-member.controller';
+import { ReplaceMemberHandler } from './commands/replace-member/replace-member.handler';
+import { RecordKickOffMeetingController } from './commands/record-kick-off-meeting/record-kick-off-meeting.controller';
+import { RecordKickOffMeetingHandler } from './commands/record-kick-off-meeting/record-kick-off-meeting.handler';
+import { AttachKickOffMinutesController } from './commands/attach-kick-off-minutes/attach-kick-off-minutes.controller';
+import { AttachKickOffMinutesHandler } from './commands/attach-kick-off-minutes/attach-kick-off-minutes.handler';
+import { GetKickOffMinutesController } from './queries/get-kick-off-minutes/get-kick-off-minutes.controller';
+import { KickOffMinutesRepository } from './infrastructure/kick-off-minutes.repository';
 import { KickOffController } from './commands/kick-off/kick-off.controller';
 import { ElectLeaderController } from './commands/elect-leader/elect-leader.controller';
+import { ElectLeaderHandler } from './commands/elect-leader/elect-leader.handler';
 import { RevealSeedHandler } from './commands/reveal-seed/reveal-seed.handler';
 import { RevealSeedMessageController } from './commands/reveal-seed/reveal-seed.message-controller';
 import { ListDrawsController } from './queries/list-draws/list-draws.controller';
@@ -32,11 +41,28 @@ import { VerifyDrawController } from './queries/verify-draw/verify-draw.controll
     ConfirmInvitationController,
     ReplaceMemberController,
     KickOffController,
+    RecordKickOffMeetingController,
+    AttachKickOffMinutesController,
+    GetKickOffMinutesController,
     ElectLeaderController,
     GetExclusionsController,
     GetVerificationController,
     GetDrawController,
   ],
-  providers: [KickOffHandler, DrawRepository, ExpertDatabaseRepository, QueueDrawRequestHandler, CommitDrawHandler, PerformDrawHandler, RevealSeedHandler],
+  providers: [
+    KickOffHandler,
+    DrawRepository,
+    KickOffMinutesRepository,
+    ExpertDatabaseRepository,
+    QueueDrawRequestHandler,
+    CommitDrawHandler,
+    PerformDrawHandler,
+    RevealSeedHandler,
+    ConfirmInvitationHandler,
+    ReplaceMemberHandler,
+    RecordKickOffMeetingHandler,
+    AttachKickOffMinutesHandler,
+    ElectLeaderHandler,
+  ],
 })
 export class DrawsModule {}

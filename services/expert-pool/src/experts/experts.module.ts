@@ -16,6 +16,7 @@ import { GetExpertController } from './queries/get-expert/get-expert.controller'
 import { LinkAccountController } from './commands/link-account/link-account.controller';
 import { ExpertAccountCheck } from './expert-account.check';
 import { ExpertAccess } from './expert-access';
+import { ExpertRepository } from './infrastructure/expert.repository';
 
 @Module({
   // Import routes come before `experts/:id` so "imports" is never read as an expert id.
@@ -33,6 +34,7 @@ import { ExpertAccess } from './expert-access';
   // Every route of the service: an expert token acts only through a record whose account link agrees.
   providers: [
     ExpertAccess,
+    ExpertRepository,
     CreateExpertHandler,
     UpdateExpertHandler,
     ChangeExpertStatusHandler,

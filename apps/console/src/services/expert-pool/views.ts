@@ -27,14 +27,68 @@ export interface DrawSummary {
         reserveCount: number;
         replacements: { replacedExpertId: string; replacementExpertId: string; cause: 'declined' | 'recused'; reason: string; by: string; at: string }[];
         leaderExpertId: string | null;
-        votes?: { round: number; voterExpertId: string; candidateExpertId: string; at: string }[];
+        /** `candidateExpertId: null` is an abstention (弃权). */
+        votes?: { round: number; voterExpertId: string; candidateExpertId: string | null; at: string }[];
         electionRound?: number;
+        election?: { stage: 'open' | 'runoff' | 'centre-decision'; candidates: string[] } | null;
+        leaderElection?: LeaderElection | null;
+        kickOffMeeting?: KickOffMeeting | null;
+        declarations?: ConflictDeclaration[];
       }
     | { sealed: true; memberCount: number; reserveCount: number; leaderElected: boolean; yourReserveRank?: number }
     | null;
   formedAt: string | null;
   leaderElectedAt: string | null;
   seedRevealedAt: string | null;
+  /** The kick-off meeting's minutes, for those who see the group (GET /draws/:id only). */
+  kickOffMinutes?: KickOffMinutes[];
+}
+
+/** 回避声明: what a member signed when answering the invitation. */
+export interface ConflictDeclaration {
+  expertId: string;
+  hasConflict: boolean;
+  statement: string;
+  signedBy: { subject: string; name: string | null };
+  signedAt: string;
+}
+
+/** 启动会: when and where, who came, the requirements and the standard version agreed. */
+export interface KickOffMeeting {
+  heldOn: string;
+  place: string;
+  presentExpertIds: string[];
+  absentExpertIds: string[];
+  requirements: string;
+  standardVersion: string;
+  recordedBy: { subject: string; role: string };
+  recordedAt: string;
+}
+
+/** How the leader was elected (ADR 0020). */
+export interface LeaderElection {
+  leaderExpertId: string;
+  method: 'majority' | 'runoff' | 'centre-decision';
+  round: number;
+  votes: number;
+  presentCount: number;
+  memberCount: number;
+  abstentions: number;
+  tally: Record<string, number>;
+  decidedBy?: { subject: string; role: string };
+  reason?: string;
+  at: string;
+}
+
+export interface KickOffMinutes {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: { subject: string; role: string };
+  uploadedAt: string;
+  download: string;
 }
 
 export interface DrawExclusions {

@@ -489,11 +489,17 @@ export interface components {
             reserveCount: number;
         };
         GroupLeaderElected: {
+            abstentions?: number;
             caseId: string;
             electedAt: string;
             groupId: string;
             jurisdiction: string;
             leaderExpertId: string;
+            memberCount?: number;
+            /** @enum {string} */
+            method?: "majority" | "runoff" | "centre-decision";
+            presentCount?: number;
+            round?: number;
             voters: number;
             votes: number;
         };

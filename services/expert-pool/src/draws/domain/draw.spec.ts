@@ -4,7 +4,6 @@ import { shuffle } from './hmac-drbg';
 import { verifyDraw } from './draw-verification';
 import { groupMeets, nextReserve, UnmetRequirementError, unmetRequirements } from './group-selection';
 import { chiSquareCritical, membershipStatistic, pearsonStatistic } from './goodness-of-fit';
-import { tallyRound } from './leader-election';
 
 const LATHE = '6-18-01-01';
 const WELDER = '6-18-02-04';
@@ -315,19 +314,6 @@ describe('replacement and leader election', () => {
     expect(nextReserve(members, 'c', reserves, req)?.expertId).toBe('r2'); // r1 would make two from employer y
     expect(nextReserve(members, 'a', reserves, req)?.expertId).toBe('r3'); // only a welder keeps coverage
     expect(nextReserve(members, 'a', reserves.slice(0, 2), req)).toBeUndefined();
-  });
-
-  it('elects on a majority once every member has voted, and reports a split', () => {
-    const ids3 = ['a', 'b', 'c'];
-    expect(tallyRound(ids3, [{ round: 1, voterExpertId: 'a', candidateExpertId: 'b' }], 1)).toMatchObject({ state: 'open', votesCast: 1 });
-    const split = [
-      { round: 1, voterExpertId: 'a', candidateExpertId: 'a' },
-      { round: 1, voterExpertId: 'b', candidateExpertId: 'b' },
-      { round: 1, voterExpertId: 'c', candidateExpertId: 'c' },
-    ];
-    expect(tallyRound(ids3, split, 1).state).toBe('no-majority');
-    const win = [...split.slice(0, 2), { round: 1, voterExpertId: 'c', candidateExpertId: 'b' }];
-    expect(tallyRound(ids3, win, 1)).toEqual({ state: 'elected', leaderExpertId: 'b', votes: 2, voters: 3 });
   });
 });
 

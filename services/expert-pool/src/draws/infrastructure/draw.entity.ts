@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { ActorPart, ApplicationKind, DrawApplicantPart, OccupationPart } from '@filing/contracts';
 import type { DrawRequirements, DrawSnapshot } from '../domain/draw-snapshot';
 import type { RuleHit } from '../domain/avoidance';
-import type { LeaderVote } from '../domain/leader-election';
+import type { ElectionMethod, ElectionState, LeaderVote } from '../domain/leader-election';
 
 /** QUEUED (in the officer's queue) → COMMITTED → DRAWN → FORMED (kick-off) → LEADER_ELECTED; or CANCELLED. */
 export const DRAW_STATUSES = ['QUEUED', 'COMMITTED', 'DRAWN', 'FORMED', 'LEADER_ELECTED', 'CANCELLED'] as const;
@@ -23,6 +23,45 @@ export interface Replacement {
   cause: 'declined' | 'recused';
   reason: string;
   by: string;
+  at: string;
+}
+
+/** The conflict-of-interest declaration (回避声明) a member signs when answering the invitation. */
+export interface ConflictDeclaration {
+  expertId: string;
+  /** false: the member states that no conflict exists; true: a conflict is declared and the member is recused. */
+  hasConflict: boolean;
+  statement: string;
+  signedBy: { subject: string; name: string | null };
+  signedAt: string;
+}
+
+/** The kick-off meeting (启动会) as recorded by the centre: who came, what was agreed (明确要求、统一标准). */
+export interface KickOffMeeting {
+  heldOn: string;
+  place: string;
+  presentExpertIds: string[];
+  absentExpertIds: string[];
+  requirements: string;
+  /** The evaluation standard and version the group agreed to apply (assessment pins the version on the case). */
+  standardVersion: string;
+  recordedBy: { subject: string; role: string };
+  recordedAt: string;
+}
+
+/** How the leader was elected (ADR 0020): the round, the votes and who was present. */
+export interface LeaderElection {
+  leaderExpertId: string;
+  method: ElectionMethod;
+  round: number;
+  votes: number;
+  presentCount: number;
+  memberCount: number;
+  abstentions: number;
+  tally: Record<string, number>;
+  /** For a centre decision: who decided and why. */
+  decidedBy?: { subject: string; role: string };
+  reason?: string;
   at: string;
 }
 
@@ -87,8 +126,13 @@ export class Draw {
   @Column('jsonb') replacements!: Replacement[];
 
   @Column('timestamptz', { name: 'formed_at', nullable: true }) formedAt!: Date | null;
+  @Column('jsonb') declarations!: ConflictDeclaration[];
+  @Column('jsonb', { name: 'kick_off_meeting', nullable: true }) kickOffMeeting!: KickOffMeeting | null;
   @Column('jsonb') votes!: (LeaderVote & { at: string })[];
   @Column('int', { name: 'election_round' }) electionRound!: number;
+  /** The stage of the current round; null until the kick-off meeting is recorded. */
+  @Column('jsonb', { nullable: true }) election!: ElectionState | null;
+  @Column('jsonb', { name: 'leader_election', nullable: true }) leaderElection!: LeaderElection | null;
   @Column('text', { name: 'leader_expert_id', nullable: true }) leaderExpertId!: string | null;
   @Column('timestamptz', { name: 'leader_elected_at', nullable: true }) leaderElectedAt!: Date | null;
   @Column('timestamptz', { name: 'seed_revealed_at', nullable: true }) seedRevealedAt!: Date | null;

@@ -1,4 +1,8 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Expert } from './expert.entity';
+import { ImportJob } from './import-job.entity';
 
 // The experts module's queries that several slices share.
 
@@ -10,4 +14,32 @@ export async function idNumberTaken(manager: EntityManager, level: string, idNum
     idNumbers,
   ]);
   return new Set(rows.map((r) => r.id_number));
+}
+
+/** The experts module's reads for its queries: one expert, one import job, a level's database filtered and paged. */
+@Injectable()
+export class ExpertRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byId(id: string): Promise<Expert | null> {
+    return this.dataSource.getRepository(Expert).findOneBy({ id });
+  }
+
+  async importJob(id: string): Promise<ImportJob | null> {
+    return this.dataSource.getRepository(ImportJob).findOneBy({ id });
+  }
+
+  /** By name then id; `occupation` matches one of the expert's occupation codes, `q` the name or employer's name. */
+  async ofLevel(level: string, f: { status?: string; occupation?: string; q?: string; limit?: number; offset?: number }): Promise<[Expert[], number]> {
+    const qb = this.dataSource.getRepository(Expert).createQueryBuilder('e').where('e.level = :level', { level });
+    if (f.status) qb.andWhere('e.status = :status', { status: f.status });
+    if (f.occupation) qb.andWhere('e.occupation_codes @> CAST(:occupation AS jsonb)', { occupation: JSON.stringify([f.occupation]) });
+    if (f.q) qb.andWhere(`(e.name ILIKE :q OR e.employer->>'name' ILIKE :q)`, { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%` });
+    return qb
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(f.limit ?? 50)
+      .skip(f.offset ?? 0)
+      .getManyAndCount();
+  }
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import { call } from '../../../services/api';
@@ -67,6 +68,13 @@ export function CaseGroup({ c }: { c: CaseWithHistory }) {
               { title: '状态', render: (_, m) => MEMBER_STATE_NAMES[m.state] ?? m.state },
             ]}
           />
+          {draw.formedAt && (
+            <Typography.Paragraph style={{ margin: '8px 0 0' }}>
+              <Link to={`/kick-off/${draw.id}`}>
+                {group.kickOffMeeting ? `启动会记录（${group.kickOffMeeting.heldOn}，出席 ${group.kickOffMeeting.presentExpertIds.length} 人）` : '记录启动会'}
+              </Link>
+            </Typography.Paragraph>
+          )}
           {group.replacements.length > 0 && (
             <ul aria-label="专家替补" style={{ margin: '8px 0 0', paddingLeft: 20 }}>
               {group.replacements.map((r) => (

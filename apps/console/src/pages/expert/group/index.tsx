@@ -1,19 +1,25 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../../services/api';
 import type { DrawSummary } from '../../../services/expert-pool/views';
 import { useAuth } from '../../../auth/auth-context';
 import { ErrorAlert } from '../../../components/error-alert';
-import { DRAW_STATUS_NAMES, MEMBER_STATE_NAMES, jurisdictionName, levelsText } from '../../../lib/vocabulary';
+import { DRAW_STATUS_NAMES, ELECTION_METHOD_NAMES, MEMBER_STATE_NAMES, NO_CONFLICT_STATEMENT, jurisdictionName, levelsText } from '../../../lib/vocabulary';
 
 type Member = { expertId: string; name: string; occupationCodes: string[]; state: string };
 
+/** The radio value of an abstention (弃权). */
+const ABSTAIN = '__abstain__';
+
+type Declaration = { hasConflict: boolean; statement?: string; conflict?: string; pledge?: boolean };
+
 /**
- * An expert's invitation and group (专家): confirm or decline with a reason before the kick-off; the group once
- * formed at the kick-off; the leader vote (组长); and the way into the case's evaluation.
+ * An expert's invitation and group (专家): confirm with the signed conflict declaration (回避声明; a declared conflict
+ * recuses and calls the next reserve) or decline with a reason before the kick-off; the group once formed at the
+ * kick-off; the leader vote (组长) among the members present at the kick-off meeting; and the way into the evaluation.
  */
 export default function ExpertGroupPage() {
   const { drawId = '' } = useParams();
@@ -21,22 +27,34 @@ export default function ExpertGroupPage() {
   const queryClient = useQueryClient();
   const [declining, setDeclining] = useState(false);
   const [candidate, setCandidate] = useState<string>();
-  // Once declined the expert is no longer in the draw (expert-pool no longer shows it to them): the page says so.
+  // Once declined or recused the expert is no longer in the draw (expert-pool no longer shows it to them): the page says so.
   const [declined, setDeclined] = useState<string>();
+  const [recused, setRecused] = useState<string>();
   const draw = useQuery({
     queryKey: ['draw', drawId],
     queryFn: () => call<DrawSummary>('expert-pool', 'get', '/draws/{id}', { path: { id: drawId } }),
-    refetchInterval: declined ? false : 5000,
-    enabled: !declined,
+    refetchInterval: declined || recused ? false : 5000,
+    enabled: !declined && !recused,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['draw', drawId] });
   const confirm = useMutation({
-    mutationFn: () => call('expert-pool', 'post', '/draws/{id}/members/{expertId}/confirm', { path: { id: drawId, expertId: me } }),
-    onSuccess: refresh,
+    mutationFn: (v: Declaration) =>
+      call<{ outcome: 'confirmed' | 'recused' }>('expert-pool', 'post', '/draws/{id}/members/{expertId}/confirm', {
+        path: { id: drawId, expertId: me },
+        body: { conflictDeclaration: { hasConflict: v.hasConflict, statement: v.hasConflict ? v.conflict!.trim() : NO_CONFLICT_STATEMENT } },
+      }),
+    onSuccess: (r, v) => (r.outcome === 'recused' ? setRecused(v.conflict!.trim()) : refresh()),
   });
   const vote = useMutation({
-    mutationFn: (candidateExpertId: string) => call('expert-pool', 'post', '/draws/{id}/votes', { path: { id: drawId }, body: { candidateExpertId } }),
-    onSuccess: refresh,
+    mutationFn: (candidateExpertId: string) =>
+      call('expert-pool', 'post', '/draws/{id}/votes', {
+        path: { id: drawId },
+        body: candidateExpertId === ABSTAIN ? { abstain: true } : { candidateExpertId },
+      }),
+    onSuccess: () => {
+      setCandidate(undefined);
+      refresh();
+    },
   });
 
   if (draw.isLoading) return <Skeleton active />;
@@ -54,6 +72,13 @@ export default function ExpertGroupPage() {
         <Link to="/workbench">返回工作台</Link>
       </Space>
     );
+  if (recused)
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Alert type="success" showIcon role="status" title="您已申请回避" description={`回避声明：${recused}。由备选专家按顺位递补，声明已记入抽取记录。`} />
+        <Link to="/workbench">返回工作台</Link>
+      </Space>
+    );
   if (!d) return <ErrorAlert error={draw.error} />;
   const group = d.group && !d.group.sealed ? d.group : null;
   const mine = group?.members.find((m) => m.expertId === me);
@@ -61,7 +86,10 @@ export default function ExpertGroupPage() {
   const round = group?.electionRound ?? 1;
   const myVote = group?.votes?.find((v) => v.round === round && v.voterExpertId === me);
   const leader = group?.members.find((m) => m.expertId === group.leaderExpertId);
-  const nameOf = (id: string) => group?.members.find((m) => m.expertId === id)?.name ?? id;
+  const nameOf = (id: string | null) => (id === null ? '弃权' : (group?.members.find((m) => m.expertId === id)?.name ?? id));
+  const meeting = group?.kickOffMeeting ?? null;
+  const election = group?.election ?? null;
+  const present = !!meeting?.presentExpertIds.includes(me);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -91,15 +119,9 @@ export default function ExpertGroupPage() {
         ) : !mine ? (
           <Typography.Text type="secondary">您不在本专家组中。</Typography.Text>
         ) : mine.state === 'drawn' && d.status === 'DRAWN' ? (
-          <Space orientation="vertical">
-            <Typography.Text>您已被随机抽取为本案评估专家，请确认能否参加（启动会前可谢绝，由备选专家递补）。</Typography.Text>
-            <ErrorAlert error={confirm.error} />
-            <Space>
-              <Button type="primary" loading={confirm.isPending} onClick={() => confirm.mutate()}>
-                确认参加
-              </Button>
-              <Button onClick={() => setDeclining(true)}>谢绝邀请</Button>
-            </Space>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>您已被随机抽取为本案评估专家，请签署回避声明后确认参加（启动会前可谢绝，由备选专家递补）。</Typography.Text>
+            <DeclarationForm pending={confirm.isPending} error={confirm.error} onSign={(v) => confirm.mutate(v)} onDecline={() => setDeclining(true)} />
           </Space>
         ) : (
           <Typography.Text>
@@ -144,28 +166,45 @@ export default function ExpertGroupPage() {
       {group && mine && (formed || d.status === 'DRAWN') && (
         <Card title="启动会 · 推选组长" size="small">
           {d.status === 'DRAWN' ? (
-            <Typography.Text type="secondary">启动会召开后，全体成员推选组长。</Typography.Text>
+            <Typography.Text type="secondary">启动会召开后，出席成员推选组长。</Typography.Text>
           ) : leader ? (
             <Space orientation="vertical">
               <Typography.Text>
-                组长：<strong>{leader.name}</strong>（{dayjs(d.leaderElectedAt).format('YYYY-MM-DD HH:mm')} 选出）
+                组长：<strong>{leader.name}</strong>（{dayjs(d.leaderElectedAt).format('YYYY-MM-DD HH:mm')} 选出
+                {group.leaderElection ? `，${ELECTION_METHOD_NAMES[group.leaderElection.method]}` : ''}）
               </Typography.Text>
-              <Link to={`/expert/cases/${d.caseId}`}>进入评估工作</Link>
+              <Space>
+                <Link to={`/expert/cases/${d.caseId}`}>进入评估工作</Link>
+                <Link to={`/kick-off/${d.id}`}>启动会记录</Link>
+              </Space>
             </Space>
+          ) : !meeting || !election ? (
+            <Typography.Text type="secondary">待鉴定中心记录启动会（出席成员）后推选组长。</Typography.Text>
+          ) : !present ? (
+            <Typography.Text type="secondary">您未出席本次启动会，不参加组长推选；缺席不影响推选。</Typography.Text>
+          ) : election.stage === 'centre-decision' ? (
+            <Typography.Text>第二轮票数相同，组长由鉴定中心在 {election.candidates.map(nameOf).join('、')} 中决定。</Typography.Text>
           ) : myVote ? (
             <Typography.Text>
-              第 {round} 轮：您已投票给 {nameOf(myVote.candidateExpertId)}，待其他成员投票（{group.votes?.filter((v) => v.round === round).length ?? 0}/
-              {group.members.length}）。
+              第 {round} 轮：您已{myVote.candidateExpertId === null ? '弃权' : `投票给 ${nameOf(myVote.candidateExpertId)}`}，待其他出席成员投票（
+              {group.votes?.filter((v) => v.round === round).length ?? 0}/{meeting.presentExpertIds.length}）。
             </Typography.Text>
           ) : (
             <Form layout="vertical" aria-label="推选组长" onFinish={() => candidate && vote.mutate(candidate)}>
-              {round > 1 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`上一轮未过半数，现进行第 ${round} 轮投票`} />}
-              <Form.Item label="推选组长（每轮每人一票，过半数当选）" required>
+              {election.stage === 'runoff' && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={`第一轮无人获出席成员过半数票，现进行第二轮：在得票最多的人选中推选，得票最多者当选`}
+                />
+              )}
+              <Form.Item label={election.stage === 'runoff' ? '推选组长（第二轮）' : '推选组长（出席成员每人一票，过半数当选，可弃权）'} required>
                 <Radio.Group
                   aria-label="组长人选"
                   value={candidate}
                   onChange={(e) => setCandidate(e.target.value)}
-                  options={group.members.map((m) => ({ value: m.expertId, label: m.name }))}
+                  options={[...election.candidates.map((id) => ({ value: id, label: nameOf(id) })), { value: ABSTAIN, label: '弃权' }]}
                 />
               </Form.Item>
               <ErrorAlert error={vote.error} />
@@ -178,6 +217,48 @@ export default function ExpertGroupPage() {
       )}
       <DeclineDialog open={declining} drawId={d.id} expertId={me} onClose={() => setDeclining(false)} onDone={setDeclined} />
     </Space>
+  );
+}
+
+/** 回避声明: the member states that no conflict of interest exists (and pledges it), or declares one and is recused. */
+function DeclarationForm({ pending, error, onSign, onDecline }: { pending: boolean; error: unknown; onSign(v: Declaration): void; onDecline(): void }) {
+  const [declarationForm] = Form.useForm<Declaration>();
+  const hasConflict = Form.useWatch('hasConflict', declarationForm);
+  return (
+    <Form<Declaration> form={declarationForm} layout="vertical" aria-label="回避声明" initialValues={{ hasConflict: false }} onFinish={onSign}>
+      <Form.Item name="hasConflict" label="回避声明" rules={[{ required: true }]}>
+        <Radio.Group
+          aria-label="是否存在利害关系"
+          options={[
+            { value: false, label: '与申报机构不存在利害关系' },
+            { value: true, label: '存在利害关系，申请回避' },
+          ]}
+        />
+      </Form.Item>
+      {hasConflict ? (
+        <Form.Item name="conflict" label="利害关系说明" rules={[{ required: true, whitespace: true, message: '请说明存在的利害关系' }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      ) : (
+        <>
+          <Typography.Paragraph style={{ background: '#fafafa', padding: 12 }}>{NO_CONFLICT_STATEMENT}</Typography.Paragraph>
+          <Form.Item
+            name="pledge"
+            valuePropName="checked"
+            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请勾选确认以上声明属实'))) }]}
+          >
+            <Checkbox>本人确认以上声明属实</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      <ErrorAlert error={error} />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={pending}>
+          {hasConflict ? '提交回避声明' : '签署声明并确认参加'}
+        </Button>
+        <Button onClick={onDecline}>谢绝邀请</Button>
+      </Space>
+    </Form>
   );
 }
 

@@ -148,10 +148,12 @@ export default function DrawPage() {
           title="三、抽取结果（启动会前保密）"
           size="small"
           extra={
-            d.status === 'DRAWN' && (
+            d.status === 'DRAWN' ? (
               <Button onClick={() => kickOff.mutate()} loading={kickOff.isPending}>
                 召开启动会，组建专家组
               </Button>
+            ) : (
+              d.formedAt && <Link to={`/kick-off/${d.id}`}>启动会记录与组长推选</Link>
             )
           }
         >

@@ -1,23 +1,40 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal } from '@filing/auth';
-import { Draw } from '../../infrastructure/draw.entity';
-import { canSeeDraw, drawView } from '../../draw-view';
+import { NotFound } from '@filing/runtime';
+import { DrawRepository } from '../../infrastructure/draw.repository';
+import { KickOffMinutesRepository } from '../../infrastructure/kick-off-minutes.repository';
+import { canSeeDraw, drawView, seesIdentities } from '../../draw-view';
 
-/** One draw: counts and commitment for everyone concerned; identities for the officer and members (sealed until kick-off). */
+/**
+ * One draw: counts and commitment for everyone concerned; identities for the officer and members (sealed until
+ * kick-off), with the kick-off meeting's minutes (metadata; download per upload) for those who see the group.
+ */
 @ApiTags('draws')
 @ApiBearerAuth()
 @Controller('draws')
 export class GetDrawController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly draws: DrawRepository,
+    private readonly minutes: KickOffMinutesRepository,
+  ) {}
 
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    const d = await this.dataSource.getRepository(Draw).findOneBy({ id });
-    if (!d) throw new NotFoundException(`draw ${id} not found`);
-    if (!canSeeDraw(d, p)) throw new NotFoundException(`draw ${id} not found`);
-    return drawView(d, p);
+    const d = await this.draws.byId(id);
+    if (!d || !canSeeDraw(d, p)) throw new NotFound(`draw ${id} not found`);
+    const view = drawView(d, p);
+    if (!seesIdentities(d, p) || !d.kickOffMeeting) return view;
+    const minutes = (await this.minutes.ofDraw(id)).map((k) => ({
+      id: k.id,
+      fileName: k.fileName,
+      contentType: k.contentType,
+      sizeBytes: k.sizeBytes,
+      sha256: k.sha256,
+      uploadedBy: k.uploadedBy,
+      uploadedAt: k.uploadedAt,
+      download: `/draws/${id}/kick-off-meeting/minutes/${k.id}`,
+    }));
+    return { ...view, kickOffMinutes: minutes };
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { NotFound } from '@filing/runtime';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { Draw } from '../../infrastructure/draw.entity';
+import { DrawRepository } from '../../infrastructure/draw.repository';
 import { assertOfficer } from '../../draw-access';
 
 /** The avoidance record (回避记录): every excluded expert with the rule(s) that excluded them. Officer only. */
@@ -11,13 +10,13 @@ import { assertOfficer } from '../../draw-access';
 @ApiBearerAuth()
 @Controller('draws')
 export class GetExclusionsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly draws: DrawRepository) {}
 
   @Get(':id/exclusions')
   @Roles('discipline-officer')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    const d = await this.dataSource.getRepository(Draw).createQueryBuilder('d').addSelect('d.exclusions').where('d.id = :id', { id }).getOne();
-    if (!d) throw new NotFoundException(`draw ${id} not found`);
+    const d = await this.draws.withExclusions(id);
+    if (!d) throw new NotFound(`draw ${id} not found`);
     assertOfficer(d, p);
     const excluded = d.exclusions ?? [];
     const byRule: Record<string, number> = {};

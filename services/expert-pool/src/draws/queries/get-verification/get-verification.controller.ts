@@ -1,11 +1,10 @@
 import { DrawSeedCipher, drawSeedCipher } from '../../infrastructure/draw-seed.cipher';
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { NotFound } from '@filing/runtime';
 import { Public } from '@filing/auth';
 import { PublishedDraw, verifyDraw } from '../../domain/draw-verification';
-import { Draw } from '../../infrastructure/draw.entity';
+import { DrawRepository } from '../../infrastructure/draw.repository';
 
 /**
  * Public: before the reveal, the commitment only; after it, everything needed to re-run the draw (snapshot, seed,
@@ -16,12 +15,12 @@ import { Draw } from '../../infrastructure/draw.entity';
 @Public()
 @Controller('draws')
 export class GetVerificationController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly draws: DrawRepository) {}
 
   @Get(':id/verification')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const d = await this.dataSource.getRepository(Draw).createQueryBuilder('d').addSelect(['d.snapshot', 'd.seed']).where('d.id = :id', { id }).getOne();
-    if (!d || !d.commitment) throw new NotFoundException(`draw ${id} has no commitment`);
+    const d = await this.draws.withSnapshotAndSeed(id);
+    if (!d || !d.commitment) throw new NotFound(`draw ${id} has no commitment`);
     const head = {
       drawId: d.id,
       caseId: d.caseId,

@@ -1,21 +1,10 @@
-import {
-  BadRequestException,
-  Controller,
-  HttpStatus,
-  Inject,
-  PayloadTooLargeException,
-  Post,
-  Query,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, HttpStatus, Inject, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { text, type Request, type Response } from 'express';
 import { principalActor } from '@filing/audit';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
+import { InvalidCommand, TooLarge } from '@filing/runtime';
 import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 import { ExpertAccess } from '../../expert-access';
 import { ImportExpertsHandler } from './import-experts.handler';
@@ -45,8 +34,8 @@ function readCsvBody(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) =>
     csvParser(req, res, (err?: { type?: string; limit?: number }) => {
       if (!err) return resolve();
-      if (err.type === 'entity.too.large') return reject(new PayloadTooLargeException(`an import may be at most ${MAX_FILE_BYTES} bytes`));
-      reject(new BadRequestException(`cannot read the import: ${(err as Error).message}`));
+      if (err.type === 'entity.too.large') return reject(new TooLarge(`an import may be at most ${MAX_FILE_BYTES} bytes`));
+      reject(new InvalidCommand(`cannot read the import: ${(err as Error).message}`));
     }),
   );
 }
@@ -124,7 +113,7 @@ export class ImportExpertsController {
       if (req.is('application/json')) return { format: 'json', rows: rowsFromJson(req.body) };
       throw new ImportFileError('send a multipart `file`, a text/csv body or a JSON array of experts');
     } catch (err) {
-      if (err instanceof ImportFileError || err instanceof SyntaxError) throw new BadRequestException(`cannot read the import: ${err.message}`);
+      if (err instanceof ImportFileError || err instanceof SyntaxError) throw new InvalidCommand(`cannot read the import: ${err.message}`);
       throw err;
     }
   }

@@ -1,9 +1,8 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { Expert } from '../../infrastructure/expert.entity';
+import { NotFound } from '@filing/runtime';
+import { ExpertRepository } from '../../infrastructure/expert.repository';
 import { ExpertAccess } from '../../expert-access';
 import { expertView } from '../../expert-view';
 
@@ -12,15 +11,15 @@ import { expertView } from '../../expert-view';
 @Controller('experts')
 export class GetExpertController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly experts: ExpertRepository,
     private readonly access: ExpertAccess,
   ) {}
 
   @Get(':id')
   @Roles('center-staff', 'discipline-officer')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    const expert = await this.dataSource.getRepository(Expert).findOneBy({ id });
-    if (!expert) throw new NotFoundException(`expert ${id} not found`);
+    const expert = await this.experts.byId(id);
+    if (!expert) throw new NotFound(`expert ${id} not found`);
     this.access.assertReadsDatabase(p, expert.level, `expert ${id}`);
     return expertView(expert, p);
   }

@@ -1,9 +1,8 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { ImportJob } from '../../infrastructure/import-job.entity';
+import { NotFound } from '@filing/runtime';
+import { ExpertRepository } from '../../infrastructure/expert.repository';
 import { ExpertAccess } from '../../expert-access';
 
 /** Progress of an import: validated and imported against total, then the outcome and errors by row. */
@@ -12,15 +11,15 @@ import { ExpertAccess } from '../../expert-access';
 @Controller('experts/imports')
 export class GetImportJobController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly experts: ExpertRepository,
     private readonly access: ExpertAccess,
   ) {}
 
   @Get(':id')
   @Roles('center-staff')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
-    if (!job) throw new NotFoundException(`import ${id} not found`);
+    const job = await this.experts.importJob(id);
+    if (!job) throw new NotFound(`import ${id} not found`);
     this.access.assertReadsDatabase(p, job.level, `import ${id}`);
     return job;
   }

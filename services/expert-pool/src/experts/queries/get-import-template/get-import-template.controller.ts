@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { NotFoundException } from '@nestjs/common';
+import { NotFound } from '@filing/runtime';
 import { ExpertAccess } from '../../expert-access';
 import { csvTemplate, xlsxTemplate } from './import-template';
 
@@ -31,6 +31,6 @@ export class GetImportTemplateController {
       res.setHeader('content-disposition', `attachment; filename="expert-import.xlsx"; filename*=UTF-8''${encodeURIComponent('专家导入模板.xlsx')}`);
       return new StreamableFile(await xlsxTemplate());
     }
-    throw new NotFoundException(`no template ${file}: the templates are expert-import.csv and expert-import.xlsx`);
+    throw new NotFound(`no template ${file}: the templates are expert-import.csv and expert-import.xlsx`);
   }
 }

@@ -69,6 +69,9 @@ describe('assessment: the on-site visit record and standards entered as a table'
     const badPointer = await http.call('POST', `/cases/${c.caseId}/findings`, t2, { text: '—', material: { materialId: 'm', version: 0 } });
     expect(badPointer.status).toBe(400);
 
+    // Not planned yet: the answer says so, with the service's date the visit day is measured against.
+    expect((await http.call('GET', path, t2)).body).toEqual({ scheduled: false, today });
+    expect((await http.call('GET', path, outsider)).status).toBe(404);
     // The leader plans the visit; a member who is not the leader cannot, someone outside the group gets 404.
     const plan = { date: today, place: '长春市绿园区西新工业园 8 号 实训楼', memberIds: [e1, e2, e3] };
     expect((await http.call('PUT', path, t2, plan)).status).toBe(403);

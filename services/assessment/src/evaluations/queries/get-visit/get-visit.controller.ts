@@ -4,11 +4,15 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal } from '@filing/auth';
+import { Clock } from '@filing/runtime';
 import { requireReader } from '../../evaluation-access';
 import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
 import { onsiteVisitView } from '../../onsite-visit-view';
 
-/** The on-site visit (plan, sign-in, entries by method with their evidence, items covered) and its evidence files. */
+/**
+ * The on-site visit (plan, sign-in, entries by method with their evidence, items covered) and its evidence files.
+ * Before it is scheduled: `{ scheduled: false, today }`.
+ */
 @ApiTags('on-site evaluation')
 @ApiBearerAuth()
 @Controller('cases/:caseId/onsite-visit')
@@ -16,6 +20,7 @@ export class GetVisitController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evaluations: EvaluationRepository,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -25,8 +30,9 @@ export class GetVisitController {
     requireReader(ev, principal);
     const { scope } = await this.evaluations.pinnedStandard(manager, ev);
     const view = await onsiteVisitView(this.evaluations, manager, ev, scope.items);
-    if (!view) throw new NotFoundException(`case ${caseId} has no on-site visit scheduled yet (现场评估尚未安排)`);
-    return view;
+    // The service's China date: what "the day" of the visit is measured against (sign-in happens on it).
+    const today = this.clock.today();
+    return view ? { scheduled: true, today, ...view } : { scheduled: false, today };
   }
 
   @Get('evidence/:evidenceId')

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { waitFor } from '@filing/testing';
 import { DEMO_OCCUPATIONS, demoExperts } from '../../tools/demo/demo-experts';
 import { newCreditCode, ProcedureDriver } from '../e2e/procedure/procedure-driver';
@@ -371,6 +371,70 @@ describe('scenario 1 through the browser', () => {
     await staff.context.close();
   });
 
+  it('the leader plans the on-site visit; each member signs in on the day and records it by a method, with evidence', async () => {
+    const x = experts.get(leaderId)!;
+    const plan = x.page.getByRole('form', { name: '安排现场评估' });
+    await waitForOrExplain(plan, x);
+    // The day defaults to the service's date (the demo clock's), the day sign-in is measured against.
+    expect(await plan.getByLabel('现场评估日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await plan.getByLabel('现场评估地点').fill(`${inst.address} 实训中心`);
+    await plan.getByRole('button', { name: '保存现场评估安排' }).click();
+    await x.page
+      .getByLabel('签到情况')
+      .getByText(/未签到/)
+      .first()
+      .waitFor();
+    const entries: { method: string; item: string; fill: (f: Locator) => Promise<void> }[] = [
+      { method: '听取汇报', item: '组织保障', fill: (f) => f.getByLabel('汇报人').fill('周永年（法定代表人）') },
+      { method: '现场查看', item: '场地设施设备', fill: (f) => f.getByLabel('查看的场所（每行一处）').fill('数控车工实训车间\n监控室') },
+      {
+        method: '技术抽查',
+        item: '考评人员与质量督导人员',
+        fill: async (f) => {
+          await f.getByLabel('抽查内容').fill('考评记录抽查 5 份');
+        },
+      },
+    ];
+    let n = 0;
+    for (const [, member] of experts) {
+      const entry = entries[n++ % entries.length];
+      const page = member.page;
+      await waitForOrExplain(page.getByRole('button', { name: '现场签到' }), member);
+      await page.getByRole('button', { name: '现场签到' }).click();
+      const form = page.getByRole('form', { name: '现场评估记录' });
+      await waitForOrExplain(form, member);
+      await form.getByLabel('评估方式').click();
+      await page.keyboard.type(entry.method);
+      await page.keyboard.press('Enter');
+      await form.getByLabel('支撑的评估项目').click();
+      await page.keyboard.type(entry.item);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await entry.fill(form);
+      await form.getByLabel('记录', { exact: true }).fill(`${entry.method}：符合要求。`);
+      await form.getByRole('button', { name: '保存这条记录' }).click();
+      const records = page.getByRole('table', { name: '现场评估记录' });
+      await records
+        .getByRole('row')
+        .filter({ hasText: `${entry.method}：符合要求。` })
+        .waitFor();
+      if (entry.method === '现场查看') {
+        const [chooser] = await Promise.all([
+          page.waitForEvent('filechooser'),
+          records.getByRole('button', { name: '为现场查看记录上传佐证' }).first().click(),
+        ]);
+        await chooser.setFiles({ name: '实训车间.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await records.getByRole('button', { name: /^实训车间\.pdf/ }).waitFor();
+      }
+      expect(member.errors).toEqual([]);
+    }
+    // Each method's entry shows as a tick against the item it supports.
+    const coverage = x.page.getByRole('table', { name: '评估方式覆盖的评估项目' });
+    await waitForOrExplain(coverage.getByRole('row').filter({ hasText: '场地设施设备' }).filter({ hasText: '✓' }), x);
+    await coverage.getByRole('row').filter({ hasText: '组织保障' }).filter({ hasText: '✓' }).waitFor();
+    await screenshot(x.page, 's1-10c-onsite-visit-record');
+  });
+
   it('every member fills a score sheet from the standard in force, saves a draft and submits it', async () => {
     for (const [id, x] of experts) {
       const sheet = x.page.getByRole('form', { name: '评分表' });
@@ -384,9 +448,6 @@ describe('scenario 1 through the browser', () => {
         const max = Number(await inputs.nth(i).getAttribute('aria-valuemax'));
         await inputs.nth(i).fill(String(Math.round(max * share * 2) / 2));
       }
-      await sheet.getByRole('checkbox', { name: '听取汇报' }).check();
-      await sheet.getByRole('checkbox', { name: '现场查看' }).check();
-      await sheet.getByRole('checkbox', { name: '技术抽查' }).check();
       await sheet.getByLabel('佐证说明').fill('听取汇报，现场查看实操场地与监控，抽查题库与考评记录。');
       await sheet.getByRole('button', { name: '保存草稿' }).click();
       await sheet.getByText(/^草稿已于 /).waitFor();

@@ -17,6 +17,15 @@ import { SubmitPreliminaryOpinionController } from './commands/submit-preliminar
 import { SubmitPreliminaryOpinionHandler } from './commands/submit-preliminary-opinion/submit-preliminary-opinion.handler';
 import { SubmitTechnicalOpinionController } from './commands/submit-technical-opinion/submit-technical-opinion.controller';
 import { SubmitTechnicalOpinionHandler } from './commands/submit-technical-opinion/submit-technical-opinion.handler';
+import { RecordVisitMethodController } from './commands/record-visit-method/record-visit-method.controller';
+import { RecordVisitMethodHandler } from './commands/record-visit-method/record-visit-method.handler';
+import { ScheduleVisitController } from './commands/schedule-visit/schedule-visit.controller';
+import { ScheduleVisitHandler } from './commands/schedule-visit/schedule-visit.handler';
+import { SignInVisitController } from './commands/sign-in-visit/sign-in-visit.controller';
+import { SignInVisitHandler } from './commands/sign-in-visit/sign-in-visit.handler';
+import { UploadVisitEvidenceController } from './commands/upload-visit-evidence/upload-visit-evidence.controller';
+import { UploadVisitEvidenceHandler } from './commands/upload-visit-evidence/upload-visit-evidence.handler';
+import { GetVisitController } from './queries/get-visit/get-visit.controller';
 import { EvaluationRepository } from './infrastructure/evaluation.repository';
 import { GetConsolidationController } from './queries/get-consolidation/get-consolidation.controller';
 import { GetEvaluationController } from './queries/get-evaluation/get-evaluation.controller';
@@ -38,6 +47,11 @@ import { GetScoreSheetsController } from './queries/get-score-sheets/get-score-s
     GetScoreSheetsController,
     GetOpinionController,
     GetConsolidationController,
+    ScheduleVisitController,
+    SignInVisitController,
+    RecordVisitMethodController,
+    UploadVisitEvidenceController,
+    GetVisitController,
   ],
   providers: [
     EvaluationRepository,
@@ -50,6 +64,10 @@ import { GetScoreSheetsController } from './queries/get-score-sheets/get-score-s
     SubmitPreliminaryOpinionHandler,
     SubmitTechnicalOpinionHandler,
     SubmitComprehensiveOpinionHandler,
+    ScheduleVisitHandler,
+    SignInVisitHandler,
+    RecordVisitMethodHandler,
+    UploadVisitEvidenceHandler,
   ],
 })
 export class EvaluationsModule {}

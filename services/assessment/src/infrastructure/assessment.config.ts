@@ -13,6 +13,11 @@ export const ASSESSMENT_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULT_CONSOLIDATION.outlierShareOfMax),
     meaning: "assessment: a member's item score further than this share of the item's maximum from the median is flagged as an outlier; in (0, 1]",
   },
+  {
+    name: 'ASSESSMENT_EVIDENCE_MAX_BYTES',
+    default: String(10 * 1024 * 1024),
+    meaning: 'assessment: the largest on-site evidence file (photo, document) accepted, in bytes; a larger upload is refused with 413',
+  },
 ];
 
 /**
@@ -21,6 +26,7 @@ export const ASSESSMENT_VARIABLES: readonly ConfigVariable[] = [
  */
 export class AssessmentConfig {
   readonly consolidation: ConsolidationOptions;
+  readonly evidenceMaxBytes: number;
 
   constructor(settings = new Settings(ASSESSMENT_VARIABLES)) {
     const trim = settings.number('ASSESSMENT_TRIM_FROM_MEMBERS');
@@ -28,6 +34,10 @@ export class AssessmentConfig {
     if (!Number.isInteger(trim) || trim < 3) throw new Error(`configuration: ASSESSMENT_TRIM_FROM_MEMBERS must be an integer ≥ 3, got "${trim}"`);
     if (!(share > 0 && share <= 1)) throw new Error(`configuration: ASSESSMENT_OUTLIER_SHARE must be in (0, 1], got "${share}"`);
     this.consolidation = { trimFromMembers: trim, outlierShareOfMax: share };
+    const maxBytes = settings.number('ASSESSMENT_EVIDENCE_MAX_BYTES');
+    if (!Number.isInteger(maxBytes) || maxBytes < 1)
+      throw new Error(`configuration: ASSESSMENT_EVIDENCE_MAX_BYTES must be a positive integer, got "${maxBytes}"`);
+    this.evidenceMaxBytes = maxBytes;
   }
 }
 

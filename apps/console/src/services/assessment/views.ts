@@ -105,10 +105,69 @@ export interface OpinionDocument {
   occupations: { code: string; name: string; levels: number[] }[];
   group: { groupId: string | null; leader: { expertId: string; name: string }; members: { expertId: string; name: string; occupationCodes: string[] }[] };
   standard: { standardId: string; version: string; title: string; provisional: boolean; total: number; passLine: number };
-  findings?: { expertId: string; name: string; subItemId: string | null; materialRef: string | null; text: string; recordedAt: string }[];
+  findings?: {
+    expertId: string;
+    name: string;
+    subItemId: string | null;
+    materialRef: string | null;
+    material?: MaterialPointer | null;
+    text: string;
+    recordedAt: string;
+  }[];
   consolidation?: Consolidation;
   methodsUsed?: string[];
+  onsiteVisit?: {
+    date: string;
+    place: string;
+    members: { expertId: string; name: string; signedInAt: string | null }[];
+    records: {
+      recordId: string;
+      method: string;
+      name: string;
+      notes: string;
+      detail: string;
+      itemIds: string[];
+      evidence: { fileName: string; sha256: string }[];
+    }[];
+    coverage: { itemId: string; title: string; methods: string[] }[];
+  } | null;
   evidenceNotes?: { expertId: string; name: string; note: string }[];
   dissent?: { expertId: string; name: string; opinion: string }[];
   submittedAt: string;
+}
+
+/** The on-site visit record (现场技术评估): plan, sign-in, entries by method with evidence, items covered. */
+export interface OnsiteVisit {
+  scheduled: true;
+  /** The service's China date, the day sign-in is measured against. */
+  today: string;
+  date: string;
+  place: string;
+  members: { expertId: string; name: string; signedInAt: string | null }[];
+  records: {
+    recordId: string;
+    method: (typeof ONSITE_METHODS)[number];
+    expertId: string;
+    name: string;
+    notes: string;
+    detail: string;
+    itemIds: string[];
+    materials: MaterialPointer[];
+    evidence: { evidenceId: string; fileName: string; contentType: string; size: number; sha256: string; uploadedAt: string }[];
+    recordedAt: string;
+  }[];
+  coverage: { itemId: string; title: string; methods: string[] }[];
+}
+
+/** Before the leader schedules the visit. */
+export interface UnscheduledVisit {
+  scheduled: false;
+  today: string;
+}
+
+/** A page of one version of one of the case's materials. */
+export interface MaterialPointer {
+  materialId: string;
+  version: number;
+  page?: number;
 }

@@ -19,9 +19,33 @@ export interface OpinionDocument {
   occupations: { code: string; name: string; workType?: string; levels: number[] }[];
   group: { groupId: string | null; leader: { expertId: string; name: string }; members: GroupMember[] };
   standard: { standardId: string; version: string; title: string; provisional: boolean; total: number; passLine: number };
-  findings?: { expertId: string; name: string; subItemId: string | null; materialRef: string | null; text: string; recordedAt: string }[];
+  findings?: {
+    expertId: string;
+    name: string;
+    subItemId: string | null;
+    materialRef: string | null;
+    material?: { materialId: string; version: number; page?: number } | null;
+    text: string;
+    recordedAt: string;
+  }[];
   consolidation?: Consolidation & { occupationOnly: boolean };
   methodsUsed?: string[];
+  /** The on-site visit record the technical opinion rests on: plan, attendance, entries by method, items covered. */
+  onsiteVisit?: {
+    date: string;
+    place: string;
+    members: { expertId: string; name: string; signedInAt: string | null }[];
+    records: {
+      recordId: string;
+      method: string;
+      name: string;
+      notes: string;
+      detail: string;
+      itemIds: string[];
+      evidence: { fileName: string; sha256: string }[];
+    }[];
+    coverage: { itemId: string; title: string; methods: string[] }[];
+  } | null;
   evidenceNotes?: { expertId: string; name: string; note: string }[];
   dissent?: { expertId: string; name: string; opinion: string }[];
   technicalOpinionId?: string;

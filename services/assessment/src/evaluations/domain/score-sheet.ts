@@ -6,6 +6,8 @@ export interface SubItemScore {
   subItemId: string;
   score: number;
   note?: string;
+  /** The material and page the score rests on. */
+  material?: { materialId: string; version: number; page?: number };
 }
 
 export interface VetoFlag {

@@ -9,9 +9,10 @@ import { ScoringScope, scoringScope } from '../../standards/domain/standard';
 import { Evaluation } from './evaluation.entity';
 import { Finding } from './finding.entity';
 import { Opinion } from './opinion.entity';
+import { OnsiteVisit, VisitEvidence, VisitRecord } from './onsite-visit.entity';
 import { ScoreSheet } from './score-sheet.entity';
 
-/** Every read and write of the evaluations module: evaluations, findings, score sheets and opinions. */
+/** Every read and write of the evaluations module: evaluations, findings, score sheets, the on-site visit and opinions. */
 @Injectable()
 export class EvaluationRepository {
   constructor(private readonly standards: StandardRepository) {}
@@ -106,5 +107,43 @@ export class EvaluationRepository {
 
   async addOpinion(manager: EntityManager, opinion: Opinion): Promise<void> {
     await manager.save(Opinion, opinion);
+  }
+
+  async visit(manager: EntityManager, caseId: string): Promise<OnsiteVisit | null> {
+    return manager.findOneBy(OnsiteVisit, { caseId });
+  }
+
+  async saveVisit(manager: EntityManager, visit: OnsiteVisit): Promise<void> {
+    await manager.save(visit);
+  }
+
+  async addVisitRecord(manager: EntityManager, record: VisitRecord): Promise<void> {
+    await manager.insert(VisitRecord, record);
+  }
+
+  async visitRecords(manager: EntityManager, caseId: string): Promise<VisitRecord[]> {
+    return manager.find(VisitRecord, { where: { caseId }, order: { recordedAt: 'ASC' } });
+  }
+
+  async visitRecord(manager: EntityManager, caseId: string, recordId: string): Promise<VisitRecord | null> {
+    return manager.findOneBy(VisitRecord, { caseId, id: recordId });
+  }
+
+  async addEvidence(manager: EntityManager, evidence: VisitEvidence): Promise<void> {
+    await manager.insert(VisitEvidence, evidence);
+  }
+
+  /** Evidence metadata (without the bytes). */
+  async evidenceOf(manager: EntityManager, caseId: string): Promise<VisitEvidence[]> {
+    return manager.find(VisitEvidence, { where: { caseId }, order: { uploadedAt: 'ASC' } });
+  }
+
+  /** One evidence file with its bytes. */
+  async evidenceFile(manager: EntityManager, caseId: string, evidenceId: string): Promise<VisitEvidence | null> {
+    return manager
+      .createQueryBuilder(VisitEvidence, 'e')
+      .addSelect('e.content')
+      .where('e.id = :evidenceId AND e.case_id = :caseId', { evidenceId, caseId })
+      .getOne();
   }
 }

@@ -8,6 +8,8 @@ import { ApiError } from '../../../api/problem';
 import { ErrorAlert } from '../../../components/error-alert';
 import { INSTITUTION_KIND_NAMES, STAGE_NAMES, jurisdictionName } from '../../../lib/vocabulary';
 import { readStandardFile, standardProblemText } from './standard-problems';
+import { StandardSheetImport } from './standard-sheet-import';
+import { downloadWithToken } from '../../../lib/download';
 
 interface StandardRow {
   standardId: string;
@@ -82,10 +84,30 @@ export default function StandardsPage() {
             { title: '说明', render: (_, s) => (s.provisional ? <Tag color="orange">试行（待正式附件）</Tag> : <Tag color="green">正式</Tag>) },
             { title: '使用的案件', render: (_, s) => `${countBy.get(`${s.standardId}@${s.version}`) ?? 0} 件` },
             { title: '加载时间', render: (_, s) => new Date(s.loadedAt).toLocaleString('zh-CN') },
+            {
+              title: '表格',
+              render: (_, s) => (
+                <Button
+                  size="small"
+                  type="link"
+                  aria-label={`下载 ${s.standardId} 第 ${s.version} 版表格`}
+                  onClick={() =>
+                    void downloadWithToken(
+                      'assessment',
+                      `/standards/${s.standardId}/versions/${s.version}/sheet.xlsx`,
+                      `评估标准-${s.standardId}-第${s.version}版.xlsx`,
+                    )
+                  }
+                >
+                  下载表格
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
-      <Card size="small" title="加载新版本">
+      <StandardSheetImport />
+      <Card size="small" title="从 JSON 文件加载新版本">
         <Typography.Paragraph type="secondary">
           上传新版本的 JSON 文件（与现有版本同一标准编号、新的版本号）。分值须逐项相加等于总分，合格线在 0
           至总分之间；有误时列出全部原因，不会加载。已开始评估的案件继续使用其原有版本。

@@ -12,12 +12,13 @@ import { downloadWithToken, openWithToken } from '../../../lib/download';
 import { formatBytes } from '../../../lib/file-digest';
 import { OPINION_KIND_NAMES, STAGE_NAMES, jurisdictionName, levelsText } from '../../../lib/vocabulary';
 import { FindingsCard } from './findings';
+import { OnsiteVisitCard } from './onsite-visit';
 import { ScoreSheetCard } from './score-sheet';
 import { ComprehensiveOpinionForm, PreliminaryOpinionForm, TechnicalOpinionForm } from './leader-forms';
 
 /**
  * A case's evaluation as a member of its group sees it: the materials (each read is logged), the findings, the
- * member's own score sheet, and — for the leader (组长) — the forms of the group's three opinions.
+ * on-site visit record, the member's own score sheet, and — for the leader (组长) — the forms of the group's three opinions.
  */
 export default function ExpertEvaluationPage() {
   const { caseId = '' } = useParams();
@@ -83,6 +84,9 @@ export default function ExpertEvaluationPage() {
       )}
       {leader && ev.stage === 'PRELIMINARY_REVIEW' && !has('preliminary', ev.preliminaryRound) && (
         <PreliminaryOpinionForm caseId={caseId} round={ev.preliminaryRound} />
+      )}
+      {ev.scope && (ev.stage === 'ONSITE_EVALUATION' || (leader && ev.stage === 'PRELIMINARY_REVIEW')) && (
+        <OnsiteVisitCard caseId={caseId} evaluation={ev} closed={has('technical')} />
       )}
       {ev.stage === 'ONSITE_EVALUATION' && ev.scope && ev.standard && <ScoreSheetCard caseId={caseId} evaluation={ev} />}
       {leader && ev.stage === 'ONSITE_EVALUATION' && !has('technical') && <TechnicalOpinionForm caseId={caseId} evaluation={ev} />}

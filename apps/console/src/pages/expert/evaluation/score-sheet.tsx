@@ -3,14 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../../services/api';
-import { ONSITE_METHODS, type Evaluation, type ScoreSheet } from '../../../services/assessment/views';
+import { type Evaluation, type ScoreSheet } from '../../../services/assessment/views';
 import { ApiError } from '../../../api/problem';
 import { useAuth } from '../../../auth/auth-context';
 import { ErrorAlert } from '../../../components/error-alert';
 
 interface SheetForm {
   scores: Record<string, number | null>;
-  methods: string[];
   evidenceNote: string;
   vetoes: Record<string, { flagged?: boolean; reason?: string }>;
 }
@@ -19,7 +18,7 @@ const METHOD_NAMES: Record<string, string> = { materials: '材料审核', onsite
 
 /**
  * The member's on-site score sheet (现场评估评分表), laid out from the standard pinned for the case: each item with its
- * sub-items, points, 评分办法 and 佐证材料; the veto items (否决项); the on-site methods used. Saved as a draft, submitted
+ * sub-items, points, 评分办法 and 佐证材料; the veto items (否决项). The methods used are the visit record's. Saved as a draft, submitted
  * once (then read only).
  */
 export function ScoreSheetCard({ caseId, evaluation }: { caseId: string; evaluation: Evaluation }) {
@@ -44,7 +43,6 @@ export function ScoreSheetCard({ caseId, evaluation }: { caseId: string; evaluat
     if (!sheet) return;
     form.setFieldsValue({
       scores: Object.fromEntries(sheet.scores.map((s) => [s.subItemId, s.score])),
-      methods: sheet.methods,
       evidenceNote: sheet.evidenceNote,
       vetoes: Object.fromEntries(sheet.vetoes.map((v) => [v.vetoId, { flagged: true, reason: v.reason }])),
     });
@@ -54,7 +52,6 @@ export function ScoreSheetCard({ caseId, evaluation }: { caseId: string; evaluat
     scores: Object.entries(v.scores ?? {})
       .filter(([, score]) => typeof score === 'number')
       .map(([subItemId, score]) => ({ subItemId, score: score as number })),
-    methods: (v.methods ?? []) as (typeof ONSITE_METHODS)[number][],
     evidenceNote: (v.evidenceNote ?? '').trim(),
     vetoes: Object.entries(v.vetoes ?? {})
       .filter(([, x]) => x?.flagged)
@@ -153,9 +150,7 @@ export function ScoreSheetCard({ caseId, evaluation }: { caseId: string; evaluat
             </div>
           ))}
         </fieldset>
-        <Form.Item name="methods" label="现场评估方式" rules={[{ required: true, type: 'array', min: 1, message: '请勾选采用的现场评估方式' }]}>
-          <Checkbox.Group aria-label="现场评估方式" options={ONSITE_METHODS.map((m) => ({ value: m, label: m }))} />
-        </Form.Item>
+        <Typography.Paragraph type="secondary">采用的现场评估方式以上方“现场技术评估”中的记录为准：提交评分表前请至少记录一项。</Typography.Paragraph>
         <Form.Item name="evidenceNote" label="佐证说明" rules={[{ required: true, whitespace: true, message: '请填写佐证说明' }]}>
           <Input.TextArea rows={3} maxLength={8000} placeholder="评分所依据的现场所见、查阅的材料和抽查情况" />
         </Form.Item>

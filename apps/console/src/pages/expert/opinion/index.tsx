@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../../services/api';
-import type { OpinionDocument } from '../../../services/assessment/views';
+import { ONSITE_METHODS, type OpinionDocument } from '../../../services/assessment/views';
 import { access } from '../../../access';
 import { useAuth } from '../../../auth/auth-context';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -32,6 +32,11 @@ export default function OpinionPage() {
       <Typography.Title level={2} style={{ textAlign: 'center', margin: 0 }}>
         职业技能等级认定机构备案{title}
       </Typography.Title>
+      {o.standard.provisional && (
+        <Typography.Paragraph className="opinion-provisional" aria-label="评估标准说明">
+          本意见所用评估标准“{o.standard.title}”第 {o.standard.version} 版为默认标准（试行），待正式附件替换，分值与否决项并非官方数值。
+        </Typography.Paragraph>
+      )}
       <table className="plain-table opinion-table" aria-label={title}>
         <tbody>
           <tr>
@@ -68,6 +73,36 @@ export default function OpinionPage() {
               <td colSpan={3}>{o.methodsUsed.join('、')}</td>
             </tr>
           )}
+          {o.onsiteVisit && (
+            <>
+              <tr>
+                <th>现场评估日期、地点</th>
+                <td colSpan={3}>
+                  {o.onsiteVisit.date}　{o.onsiteVisit.place}
+                </td>
+              </tr>
+              <tr>
+                <th>参加成员</th>
+                <td colSpan={3}>{o.onsiteVisit.members.map((m) => `${m.name}${m.signedInAt ? '（已签到）' : '（未签到）'}`).join('、')}</td>
+              </tr>
+              {ONSITE_METHODS.filter((m) => o.onsiteVisit!.records.some((r) => r.method === m)).map((m) => (
+                <tr key={m}>
+                  <th>{m}</th>
+                  <td colSpan={3}>
+                    {o
+                      .onsiteVisit!.records.filter((r) => r.method === m)
+                      .map((r) => (
+                        <div key={r.recordId}>
+                          {r.detail}
+                          {r.notes ? `；${r.notes}` : ''}（支撑项目 {r.itemIds.join('、')}
+                          {r.evidence.length ? `；佐证 ${r.evidence.map((e) => e.fileName).join('、')}` : ''}）— {r.name}
+                        </div>
+                      ))}
+                  </td>
+                </tr>
+              ))}
+            </>
+          )}
           <tr>
             <th>结论</th>
             <td colSpan={3}>
@@ -95,6 +130,7 @@ export default function OpinionPage() {
                 {o.findings.map((f) => (
                   <div key={f.recordedAt + f.expertId}>
                     {f.name}：{f.text}
+                    {f.material ? `（材料 ${f.material.materialId} 第 ${f.material.version} 版${f.material.page ? ` 第 ${f.material.page} 页` : ''}）` : ''}
                   </div>
                 ))}
               </td>
@@ -114,6 +150,32 @@ export default function OpinionPage() {
           )}
         </tbody>
       </table>
+      {o.onsiteVisit && o.onsiteVisit.coverage.length > 0 && (
+        <table className="plain-table opinion-table" aria-label="评估方式覆盖的评估项目">
+          <thead>
+            <tr>
+              <th>评估项目</th>
+              {ONSITE_METHODS.map((m) => (
+                <th key={m}>{m}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {o.onsiteVisit.coverage.map((c) => (
+              <tr key={c.itemId}>
+                <td>
+                  {c.itemId} {c.title}
+                </td>
+                {ONSITE_METHODS.map((m) => (
+                  <td key={m} style={{ textAlign: 'center' }}>
+                    {c.methods.includes(m) ? '✓' : ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {o.consolidation && <ConsolidationView consolidation={o.consolidation} members={o.group.members} />}
       <div className="opinion-signature">
         <span>专家组组长（签字）：</span>

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, InvalidCommand, MissingPrecondition } from '@filing/runtime';
+import type { MaterialPointer } from '../../domain/onsite-visit';
 import { OnsiteMethod } from '../../domain/score-sheet';
 import { missingSubItems, sheetProblems } from '../../domain/score-sheet-rules';
 import { requireMember, requireStage } from '../../evaluation-access';
@@ -12,9 +13,10 @@ import { EvaluationRepository } from '../../infrastructure/evaluation.repository
 import { ScoreSheet } from '../../infrastructure/score-sheet.entity';
 
 export interface ScoreSheetDraft {
-  scores: { subItemId: string; score: number; note?: string }[];
+  scores: { subItemId: string; score: number; note?: string; material?: MaterialPointer }[];
   vetoes: { vetoId: string; reason: string }[];
-  methods: OnsiteMethod[];
+  /** The old tick-boxes; the visit record (onsite-visit) says which methods were used. */
+  methods?: OnsiteMethod[];
   evidenceNote: string;
 }
 
@@ -49,9 +51,16 @@ export class FillScoreSheetHandler {
         caseId,
         expertId: member.expertId,
         status: 'draft' as const,
-        scores: draft.scores.map((s) => ({ subItemId: s.subItemId, score: s.score, ...(s.note ? { note: s.note } : {}) })),
+        scores: draft.scores.map((s) => ({
+          subItemId: s.subItemId,
+          score: s.score,
+          ...(s.note ? { note: s.note } : {}),
+          ...(s.material
+            ? { material: { materialId: s.material.materialId, version: s.material.version, ...(s.material.page ? { page: s.material.page } : {}) } }
+            : {}),
+        })),
         vetoes: draft.vetoes.map((v) => ({ vetoId: v.vetoId, reason: v.reason })),
-        methods: draft.methods,
+        methods: draft.methods ?? [],
         evidenceNote: draft.evidenceNote,
         savedAt: this.clock.now(),
         submittedAt: null,
@@ -71,7 +80,10 @@ export class FillScoreSheetHandler {
       if (!sheet) throw new MissingPrecondition(`expert ${member.expertId} has no draft score sheet to submit; save one first`);
       if (sheet.status === 'submitted') throw new MissingPrecondition(`the score sheet of expert ${member.expertId} is already submitted`);
       const problems: string[] = missingSubItems(scope, sheet).map((id) => `sub-item ${id} has no score`);
-      if (sheet.methods.length === 0) problems.push('no on-site method (听取汇报/现场查看/访谈咨询/质询答疑/技术抽查) is recorded');
+      // The member's own entries in the visit record show the methods; a sheet's ticks stand in for a case without one.
+      const recorded = (await this.evaluations.visitRecords(manager, caseId)).some((r) => r.expertId === member.expertId);
+      if (!recorded && sheet.methods.length === 0)
+        problems.push('no on-site method is recorded: record the visit (听取汇报/现场查看/访谈咨询/质询答疑/技术抽查) first');
       if (problems.length) throw new InvalidCommand({ error: 'Bad Request', message: `score sheet incomplete: ${problems.join('; ')}`, problems });
       sheet.status = 'submitted';
       sheet.submittedAt = this.clock.now();

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ONSITE_METHODS, OnsiteMethod } from '../../domain/score-sheet';
+import { MaterialPointerRequest } from '../record-visit-method/record-visit-method.request';
 
 export class SubItemScoreRequest {
   @ApiProperty({ example: '4.1' }) @IsString() @IsNotEmpty() @MaxLength(20) subItemId!: string;
@@ -9,6 +10,11 @@ export class SubItemScoreRequest {
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   score!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ type: MaterialPointerRequest, description: 'the material and page the score rests on' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaterialPointerRequest)
+  material?: MaterialPointerRequest;
 }
 
 export class VetoFlagRequest {
@@ -20,10 +26,15 @@ export class VetoFlagRequest {
 export class FillScoreSheetRequest {
   @ApiProperty({ type: [SubItemScoreRequest] }) @IsArray() @ValidateNested({ each: true }) @Type(() => SubItemScoreRequest) scores!: SubItemScoreRequest[];
   @ApiProperty({ description: '佐证说明: the evidence the member relied on' }) @IsString() @MaxLength(8000) evidenceNote!: string;
-  @ApiProperty({ enum: ONSITE_METHODS, isArray: true, description: '听取汇报/现场查看/访谈咨询/质询答疑/技术抽查' })
+  @ApiPropertyOptional({
+    enum: ONSITE_METHODS,
+    isArray: true,
+    description: 'the old tick-boxes 听取汇报/现场查看/访谈咨询/质询答疑/技术抽查; the visit record (/onsite-visit) now says which were used',
+  })
+  @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(ONSITE_METHODS, { each: true })
-  methods!: OnsiteMethod[];
+  methods?: OnsiteMethod[];
   @ApiProperty({ type: [VetoFlagRequest] }) @IsArray() @ValidateNested({ each: true }) @Type(() => VetoFlagRequest) vetoes!: VetoFlagRequest[];
 }

@@ -15,6 +15,6 @@ export class RecordFindingController {
   @HttpCode(201)
   @Roles('expert')
   async record(@Param('caseId') caseId: string, @Body() body: RecordFindingRequest, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute({ caseId, text: body.text, subItemId: body.subItemId, materialRef: body.materialRef }, principal);
+    return this.handler.execute({ caseId, text: body.text, subItemId: body.subItemId, materialRef: body.materialRef, material: body.material }, principal);
   }
 }

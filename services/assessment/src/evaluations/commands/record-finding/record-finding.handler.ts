@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, InvalidCommand } from '@filing/runtime';
+import type { MaterialPointer } from '../../domain/onsite-visit';
 import { subItemsOf } from '../../../standards/domain/standard';
 import { requireMember, requireStage } from '../../evaluation-access';
 import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
@@ -15,6 +16,7 @@ export interface RecordFinding {
   text: string;
   subItemId?: string;
   materialRef?: string;
+  material?: MaterialPointer;
 }
 
 /** 初审: a member records a finding on the filing materials in the current preliminary round. */
@@ -43,6 +45,9 @@ export class RecordFindingHandler {
         expertId: member.expertId,
         subItemId: cmd.subItemId ?? null,
         materialRef: cmd.materialRef ?? null,
+        material: cmd.material
+          ? { materialId: cmd.material.materialId, version: cmd.material.version, ...(cmd.material.page ? { page: cmd.material.page } : {}) }
+          : null,
         text: cmd.text,
         recordedAt: this.clock.now(),
       });
@@ -59,6 +64,7 @@ export class RecordFindingHandler {
           expertId: finding.expertId,
           subItemId: finding.subItemId,
           materialRef: finding.materialRef,
+          material: finding.material,
           text: finding.text,
         },
       });

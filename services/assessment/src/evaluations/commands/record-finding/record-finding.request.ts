@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { MaterialPointerRequest } from '../record-visit-method/record-visit-method.request';
 
 export class RecordFindingRequest {
   @ApiProperty({ description: 'what the member found in the materials' }) @IsString() @IsNotEmpty() @MaxLength(4000) text!: string;
@@ -13,4 +15,12 @@ export class RecordFindingRequest {
   @IsString()
   @MaxLength(200)
   materialRef?: string;
+  @ApiPropertyOptional({
+    type: MaterialPointerRequest,
+    description: "the material, version and page (intake's material id, as the group's materials view shows it)",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaterialPointerRequest)
+  material?: MaterialPointerRequest;
 }

@@ -53,6 +53,7 @@ export class SubmitPreliminaryOpinionHandler {
             name: nameOf(f.expertId),
             subItemId: f.subItemId,
             materialRef: f.materialRef,
+            material: f.material,
             text: f.text,
             recordedAt: f.recordedAt.toISOString(),
           })),

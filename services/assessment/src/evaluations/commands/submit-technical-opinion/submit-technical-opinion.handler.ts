@@ -7,6 +7,7 @@ import { AssessmentConfig } from '../../../infrastructure/assessment.config';
 import { ONSITE_METHODS } from '../../domain/score-sheet';
 import { consolidateSheets, currentSheets } from '../../group-sheets';
 import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
+import { onsiteVisitView } from '../../onsite-visit-view';
 import { LeaderOpinion } from '../leader-opinion';
 
 export interface SubmitTechnicalOpinion {
@@ -42,7 +43,9 @@ export class SubmitTechnicalOpinionHandler {
       }
       // The same consolidation the leader previewed (GET /cases/:caseId/consolidation).
       const consolidation = consolidateSheets(standard.document, scope, submitted, this.config.consolidation);
-      const used = new Set(submitted.flatMap(({ sheet }) => sheet.methods));
+      // The visit record says which methods were used; the sheets' own ticks count only for a case without one.
+      const visit = await onsiteVisitView(this.evaluations, manager, ev, scope.items);
+      const used = new Set(visit?.records.length ? visit.records.map((r) => r.method) : submitted.flatMap(({ sheet }) => sheet.methods));
       const vetoReasons = submitted.flatMap(({ member, sheet }) => sheet.vetoes.map((v) => `否决项 ${v.vetoId}（${member.name}）：${v.reason}`));
       return this.opinion.publish(
         manager,
@@ -55,6 +58,21 @@ export class SubmitTechnicalOpinionHandler {
           reasons: vetoReasons,
           consolidation: { ...consolidation, occupationOnly: scope.occupationOnly },
           methodsUsed: ONSITE_METHODS.filter((m) => used.has(m)),
+          onsiteVisit: visit && {
+            date: visit.date,
+            place: visit.place,
+            members: visit.members,
+            records: visit.records.map((r) => ({
+              recordId: r.recordId,
+              method: r.method,
+              name: r.name,
+              notes: r.notes,
+              detail: r.detail,
+              itemIds: r.itemIds,
+              evidence: r.evidence.map((e) => ({ fileName: e.fileName, sha256: e.sha256 })),
+            })),
+            coverage: visit.coverage,
+          },
           evidenceNotes: submitted.map(({ member, sheet }) => ({ expertId: member.expertId, name: member.name, note: sheet.evidenceNote })),
         },
         principal,

@@ -88,6 +88,40 @@ function methods(doc: OpinionDocument): string {
   return `<tr><th>评估方式</th><td colspan="3">${ONSITE_METHODS.map((m) => `${used.has(m) ? '☑' : '☐'} ${m}`).join('　')}</td></tr>`;
 }
 
+function materialText(m: { materialId: string; version: number; page?: number } | null | undefined): string {
+  return m ? `（材料 ${escapeHtml(m.materialId)} 第 ${m.version} 版${m.page ? ` 第 ${m.page} 页` : ''}）` : '';
+}
+
+/** 现场技术评估记录: the plan, who signed in, the entries by method, and which methods covered which item. */
+function onsiteVisit(doc: OpinionDocument): string {
+  const v = doc.onsiteVisit;
+  if (!v) return `<tr><th>现场技术评估</th><td colspan="3">未记录现场技术评估</td></tr>`;
+  const attendance = v.members.map((m) => `${escapeHtml(m.name)}${m.signedInAt ? '（已签到）' : '（未签到）'}`).join('、');
+  const entries = ONSITE_METHODS.map((method) => {
+    const rows = v.records.filter((r) => r.method === method);
+    if (!rows.length) return '';
+    const lines = rows
+      .map(
+        (r) =>
+          `<li>${escapeHtml(r.detail)}${r.notes ? `；${escapeHtml(r.notes)}` : ''}（支撑项目 ${r.itemIds.map(escapeHtml).join('、')}${r.evidence.length ? `；佐证 ${r.evidence.map((e) => escapeHtml(e.fileName)).join('、')}` : ''}）<small> — ${escapeHtml(r.name)}</small></li>`,
+      )
+      .join('');
+    return `<tr><th>${method}</th><td colspan="3"><ul>${lines}</ul></td></tr>`;
+  }).join('');
+  const head = ONSITE_METHODS.map((m) => `<th>${m}</th>`).join('');
+  const coverage = v.coverage
+    .map((c) => {
+      const used = new Set(c.methods);
+      return `<tr><td>${escapeHtml(c.itemId)} ${escapeHtml(c.title)}</td>${ONSITE_METHODS.map((m) => `<td class="n">${used.has(m) ? '✓' : ''}</td>`).join('')}</tr>`;
+    })
+    .join('');
+  return `
+    <tr><th>现场评估日期、地点</th><td colspan="3">${escapeHtml(v.date)}　${escapeHtml(v.place)}</td></tr>
+    <tr><th>参加成员</th><td colspan="3">${attendance}</td></tr>
+    ${entries}
+    <tr><th>评估方式覆盖的评估项目</th><td colspan="3"><table class="scores" aria-label="评估方式覆盖的评估项目"><tr><th>评估项目</th>${head}</tr>${coverage}</table></td></tr>`;
+}
+
 function signatures(doc: OpinionDocument, everyone: boolean): string {
   const who = everyone ? doc.group.members : [doc.group.leader];
   const label = everyone ? '专家组成员签字' : '专家组组长签字';
@@ -98,7 +132,7 @@ function body(doc: OpinionDocument): string {
   switch (doc.kind) {
     case 'preliminary': {
       const findings = doc.findings?.length
-        ? `<ol>${doc.findings.map((f) => `<li>${escapeHtml(f.text)}${f.subItemId ? `（评估项 ${escapeHtml(f.subItemId)}）` : ''}<small> — ${escapeHtml(f.name)}</small></li>`).join('')}</ol>`
+        ? `<ol>${doc.findings.map((f) => `<li>${escapeHtml(f.text)}${f.subItemId ? `（评估项 ${escapeHtml(f.subItemId)}）` : ''}${materialText(f.material)}<small> — ${escapeHtml(f.name)}</small></li>`).join('')}</ol>`
         : '无';
       return `
     ${headerRows(doc)}
@@ -113,6 +147,7 @@ function body(doc: OpinionDocument): string {
       return `
     ${headerRows(doc)}
     ${methods(doc)}
+    ${onsiteVisit(doc)}
     <tr><td colspan="4">${scoreTable(doc)}</td></tr>
     ${totals(doc)}
     ${reasonsBlock(doc, '否决项说明')}
@@ -157,10 +192,12 @@ export function renderOpinionPage(doc: OpinionDocument): string {
   td.text { white-space: pre-wrap; min-height: 30mm; height: 30mm; }
   .date { text-align: right; margin: 4mm 0 0; }
   small { font-size: 9pt; }
+  .provisional { border: 1px solid #000; padding: 1.5mm 2mm; font-size: 10pt; margin: 0 0 3mm; }
 </style>
 </head>
 <body>
 <h1>${title}</h1>
+${doc.standard.provisional ? `<p class="provisional">本意见所用评估标准“${escapeHtml(doc.standard.title)}”第 ${escapeHtml(doc.standard.version)} 版为默认标准（试行），待正式附件替换，分值与否决项并非官方数值。</p>` : ''}
 <div class="meta"><span>案件编号：${escapeHtml(doc.caseId)}</span><span>意见编号：${escapeHtml(doc.opinionId)}</span></div>
 <table>
 ${body(doc)}

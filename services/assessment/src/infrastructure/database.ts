@@ -8,11 +8,18 @@ import { ScoreSheet } from '../evaluations/infrastructure/score-sheet.entity';
 import { CreateAssessment1764200000001 } from './migrations/1764200000001-create-assessment.migration';
 import { SeedDefaultStandards1764200000002 } from './migrations/1764200000002-seed-default-standards.migration';
 import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
+import { ComprehensiveRound1767100000001 } from './migrations/1767100000001-comprehensive-round.migration';
 
 export const SCHEMA = 'assessment';
 
 export const serviceDatabase: ServiceDatabaseOptions = {
   schema: SCHEMA,
   entities: [StandardVersion, Evaluation, Finding, ScoreSheet, Opinion],
-  migrations: [...messagingMigrations(SCHEMA), CreateAssessment1764200000001, SeedDefaultStandards1764200000002, AuditLog1764900000001],
+  migrations: [
+    ...messagingMigrations(SCHEMA),
+    CreateAssessment1764200000001,
+    SeedDefaultStandards1764200000002,
+    AuditLog1764900000001,
+    ComprehensiveRound1767100000001,
+  ],
 };

@@ -522,6 +522,15 @@ export interface components {
             /** @description 否决项 */
             vetoes: components["schemas"]["StandardVetoRequest"][];
         };
+        OccupationOutcomeRequest: {
+            /** @example 6-18-01-01 */
+            code: string;
+            /** @description the levels passed, a subset of those applied for; empty = not passed */
+            levels: number[];
+            /** @description why it did not pass, or passed at fewer levels; required then */
+            reason?: string;
+            workType?: string;
+        };
         OccupationPart: {
             /** @enum {string} */
             basis: "national-standard" | "evaluation-norm";
@@ -529,6 +538,16 @@ export interface components {
             levels: number[];
             name: string;
             workType?: string;
+        };
+        PlenaryMeetingRequest: {
+            /** @description expert ids of the members present; the leader among them, more than half of the group */
+            attendees: string[];
+            /**
+             * @description the meeting day (YYYY-MM-DD, China), not after today
+             * @example 2025-10-10
+             */
+            date: string;
+            place?: string;
         };
         RecordFindingRequest: {
             /** @description the material (checklist item or material id) it concerns */
@@ -589,6 +608,16 @@ export interface components {
         };
         SubmitComprehensiveOpinionRequest: {
             dissent?: components["schemas"]["DissentRequest"][];
+            meeting: components["schemas"]["PlenaryMeetingRequest"];
+            /** @description one outcome per applied occupation */
+            occupations: components["schemas"]["OccupationOutcomeRequest"][];
+            /** @description required when the result differs from the score arithmetic of the technical opinion */
+            overrideReason?: string;
+            /**
+             * @description the result the group reached
+             * @enum {string}
+             */
+            result: "pass" | "fail";
             /** @description the comprehensive opinion text */
             summary: string;
         };

@@ -613,6 +613,16 @@ export interface components {
             /** @example expert-220100-01 */
             username?: string;
         };
+        OccupationOutcomePart: {
+            appliedLevels: number[];
+            code: string;
+            levels: number[];
+            name: string;
+            reason?: string;
+            /** @enum {string} */
+            result: "pass" | "fail";
+            workType?: string;
+        };
         OccupationPart: {
             /** @enum {string} */
             basis: "national-standard" | "evaluation-norm";
@@ -635,10 +645,16 @@ export interface components {
             /** @enum {string} */
             kind: "preliminary" | "technical" | "comprehensive";
             leaderExpertId: string;
+            meeting?: components["schemas"]["PlenaryMeetingPart"];
+            occupationOutcomes?: components["schemas"]["OccupationOutcomePart"][];
             opinionId: string;
+            overrideReason?: string;
             passLine?: number;
             /** @enum {string} */
             result: "pass" | "fail";
+            round?: number;
+            /** @enum {string} */
+            scoreResult?: "pass" | "fail";
             standard?: components["schemas"]["StandardRefPart"];
             submittedAt: string;
             summary: string;
@@ -658,6 +674,11 @@ export interface components {
              * @example dice 3-6-1-4-2, 2026-11-26 09:30
              */
             officerEntropy: string;
+        };
+        PlenaryMeetingPart: {
+            attendees: string[];
+            date: string;
+            place?: string;
         };
         RedriveDeadLettersRequest: {
             all?: boolean;

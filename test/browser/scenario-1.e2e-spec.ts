@@ -486,6 +486,16 @@ describe('scenario 1 through the browser', () => {
 
     const comprehensive = lp.getByRole('form', { name: '综合技术评估意见' });
     await waitForOrExplain(comprehensive, x);
+    // The plenary (综合评审会): the day of the technical opinion, every member present, the result of the scores, and
+    // 车工 passed at every level applied for. Choosing the other result asks for the reason at once.
+    expect(await comprehensive.getByLabel('会议日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await comprehensive.getByLabel('会议地点').fill('长春市职业技能鉴定中心 3 楼会议室');
+    await comprehensive.getByRole('radio', { name: '不通过' }).check();
+    await comprehensive.getByLabel('与评分结果不一致的理由').waitFor();
+    await comprehensive.getByRole('radio', { name: '通过', exact: true }).check();
+    expect(await comprehensive.getByLabel('与评分结果不一致的理由').count()).toBe(0);
+    const latheOutcome = comprehensive.getByRole('group', { name: `${lathe.name} ${lathe.code} 评估结论` });
+    for (const level of ['五级/初级工', '四级/中级工', '三级/高级工']) expect(await latheOutcome.getByRole('checkbox', { name: level }).isChecked()).toBe(true);
     await comprehensive.getByLabel('综合技术评估意见', { exact: true }).fill('综合评审：该机构具备开展职业技能等级认定的条件，同意备案。');
     await screenshot(lp, 's1-13-leader-comprehensive');
     await comprehensive.getByRole('button', { name: '提交综合技术评估意见' }).click();
@@ -495,6 +505,10 @@ describe('scenario 1 through the browser', () => {
     await opinions.getByRole('link', { name: '查看、打印综合技术评估意见' }).click();
     await lp.getByRole('heading', { name: '职业技能等级认定机构备案综合技术评估意见' }).waitFor();
     await lp.getByText('综合评审：该机构具备开展职业技能等级认定的条件，同意备案。').waitFor();
+    await lp
+      .getByRole('list', { name: '分职业评估结论' })
+      .getByText(/车工.*通过 五级\/初级工/)
+      .waitFor();
     await screenshot(lp, 's1-14-opinion-page');
     await lp.emulateMedia({ media: 'print' });
     expect(await lp.getByRole('navigation', { name: '主菜单' }).isVisible()).toBe(false);

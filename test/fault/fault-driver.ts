@@ -379,12 +379,20 @@ export class FaultDriver extends ProcedureDriver {
     );
     await this.untilStage(c, 'COMPREHENSIVE_REVIEW');
     this.go(c, 'comprehensive opinion');
+    // The plenary meets the day of the technical opinion (the services' clock), the whole group present.
+    const technical = (await opinions()).find((o) => o.kind === 'technical');
+    const meetingDay = new Date(Date.parse(technical.submittedAt) + 8 * 3600 * 1000).toISOString().slice(0, 10);
     await this.act(
       'submit the comprehensive opinion',
       'POST',
       `${as}/cases/${c.caseId}/opinions/comprehensive`,
       leader,
-      { summary: '综合评审：同意备案。' },
+      {
+        summary: '综合评审：同意备案。',
+        meeting: { date: meetingDay, attendees: members },
+        result: 'pass',
+        occupations: c.occupations.map((o: any) => ({ code: o.code, levels: o.levels })),
+      },
       hasOpinion('comprehensive'),
     );
     if (city) await this.recheck(c, 'comprehensive');

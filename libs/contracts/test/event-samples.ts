@@ -141,6 +141,13 @@ export const validSamples = {
     vetoes: [],
     dissent: [],
     vetoed: false,
+    round: 1,
+    meeting: { date: '2026-05-05', place: '评审会议室', attendees: ['expert-1', 'expert-2'] },
+    scoreResult: 'pass',
+    occupationOutcomes: [
+      { code: '6-18-01-01', name: '车工', result: 'pass', appliedLevels: [5, 4, 3], levels: [5, 4], reason: '三级考评员不足' },
+      { code: '6-18-02-04', name: '焊工', result: 'fail', appliedLevels: [5, 4], levels: [], reason: '焊接工位不足' },
+    ],
     leaderExpertId: 'expert-1',
     submittedAt: at,
   },
@@ -298,7 +305,10 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'gate', value: 'final' },
     { field: 'opinion.result', value: 'maybe' },
   ],
-  recheckDecided: [{ field: 'decidedBy.jurisdiction', value: 'JL' }],
+  recheckDecided: [
+    { field: 'decidedBy.jurisdiction', value: 'JL' },
+    { field: 'decision', value: 'reconsider' },
+  ],
   caseReturned: [{ field: 'reasons', value: [] }],
   caseApproved: [
     { field: 'occupations.0.levels', value: [6] },
@@ -318,6 +328,8 @@ export const breakages: Record<EventName, Breakage[]> = {
   opinionSubmitted: [
     { field: 'items.0.score', value: -1 },
     { field: 'kind', value: 'final' },
+    { field: 'occupationOutcomes.0.levels', value: [6] },
+    { field: 'meeting.date', value: '5 May' },
   ],
   noticeOpened: [
     { field: 'startDate', value: '2026/05/06' },

@@ -13,6 +13,7 @@ import {
   expertToken,
   JURISDICTION,
   moveStage,
+  OCCUPATION,
   openCase,
   sheetAt,
   staffToken,
@@ -227,14 +228,32 @@ describe('assessment: standards, score sheets and the three opinions over real K
     // Review moves the case on; the group meets and forms the comprehensive opinion, with dissent recorded.
     await moveStage(kafka, c.caseId, 'ONSITE_EVALUATION', 'COMPREHENSIVE_REVIEW');
     await waitForEvaluation(http, c.caseId, 'comprehensive review stage', (e) => e.stage === 'COMPREHENSIVE_REVIEW');
-    expect((await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e2), { summary: '—' })).status).toBe(403);
+    // The plenary (综合评审会): four of the five present, 车工 passed at levels 5 and 4 of 5–3.
+    const plenary = {
+      meeting: { date: new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10), place: '评审会议室', attendees: [e1, e2, e3, e5] },
+      result: 'pass',
+      occupations: [{ code: OCCUPATION.code, levels: [5, 4], reason: '三级（高级工）考评员不足' }],
+    };
+    expect((await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e2), { summary: '—', ...plenary })).status).toBe(403);
     const strangerDissent = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), {
       summary: '—',
+      ...plenary,
       dissent: [{ expertId: 'nobody', opinion: '反对' }],
     });
     expect(strangerDissent.status).toBe(400);
+    // A result against the scores (70 = the pass line → pass) needs its reason: refused, nothing stored.
+    const unexplained = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), {
+      summary: '—',
+      ...plenary,
+      result: 'fail',
+      occupations: [{ code: OCCUPATION.code, levels: [], reason: '场地不足' }],
+    });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.problems).toEqual([expect.stringContaining('overrideReason')]);
+    expect((await http.call('GET', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1))).status).toBe(404);
     const comprehensive = await http.call('POST', `/cases/${c.caseId}/opinions/comprehensive`, await expertToken(e1), {
       summary: '经综合评审，该单位达到技术评估标准，建议通过。',
+      ...plenary,
       dissent: [{ expertId: e5, opinion: '场地设施不足，建议不通过' }],
     });
     expect(comprehensive.status).toBe(201);
@@ -249,6 +268,12 @@ describe('assessment: standards, score sheets and the three opinions over real K
       standard: { standardId: 'jl-attachment-1-employer', version: '1' },
       dissent: [`陈静（${e5}）：场地设施不足，建议不通过`],
       leaderExpertId: e1,
+      round: 1,
+      scoreResult: 'pass',
+      meeting: { attendees: [e1, e2, e3, e5] },
+      occupationOutcomes: [
+        { code: OCCUPATION.code, name: '车工', result: 'pass', appliedLevels: [5, 4, 3], levels: [5, 4], reason: '三级（高级工）考评员不足' },
+      ],
     });
     expect(compEvent.items).toHaveLength(7);
 
@@ -272,6 +297,8 @@ describe('assessment: standards, score sheets and the three opinions over real K
     const compPage = (await http.call('GET', `/cases/${c.caseId}/opinions/comprehensive.html`, await staffToken())).text;
     expect(compPage).toContain('场地设施不足，建议不通过');
     expect(compPage).toContain('☑ 通过');
+    expect(compPage).toContain('分职业评估结论');
+    expect(compPage).toContain('通过：五级/初级工、四级/中级工');
     // Someone outside the group and the centre cannot read them.
     expect((await http.call('GET', `/cases/${c.caseId}/opinions/technical`, outsider)).status).toBe(404);
   });

@@ -37,6 +37,22 @@ export interface Occupation {
   basis: 'national-standard' | 'enterprise-standard' | 'industry-standard';
 }
 
+/** What the plenary meeting concludes, where it departs from the default (the scores, every occupation as applied). */
+export interface Plenary {
+  result?: 'pass' | 'fail';
+  overrideReason?: string;
+  /** Levels passed per occupation code; an empty list = not passed. */
+  levels?: Record<string, number[]>;
+  reasons?: Record<string, string>;
+  attendees?: string[];
+  summary?: string;
+}
+
+/** The China date (YYYY-MM-DD) of an instant. */
+export function chinaDateOf(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 export interface HttpResult {
   status: number;
   body: any;
@@ -262,7 +278,7 @@ export class ProcedureDriver {
   }
 
   /** The provincial centre decides the pending re-check of `gate` for the case (复核). */
-  async decideRecheck(c: CaseRecord, gate: 'preliminary' | 'comprehensive', decision: 'pass' | 'fail', reason: string): Promise<any> {
+  async decideRecheck(c: CaseRecord, gate: 'preliminary' | 'comprehensive', decision: 'pass' | 'fail' | 'return-to-group', reason: string): Promise<any> {
     const provinceStaff = await this.token('center-staff', PROVINCE_CODE);
     const pending = await this.wait(`the ${gate} re-check of ${c.caseId} in the province queue`, async () => {
       const r = await this.http('GET', `${this.urls.reviewProvince}/rechecks?status=pending`, provinceStaff);
@@ -444,7 +460,7 @@ export class ProcedureDriver {
     );
   }
 
-  async technicalAndComprehensive(c: CaseRecord): Promise<{ technical: any; comprehensive: any }> {
+  async technicalOpinion(c: CaseRecord): Promise<any> {
     const leader = await this.leaderToken(c);
     const technical = await this.step('submit the technical opinion', 'POST', `${this.urls.assessment}/cases/${c.caseId}/opinions/technical`, leader, {
       summary: '现场技术评估符合要求。',
@@ -453,16 +469,47 @@ export class ProcedureDriver {
       `技术评估意见 / technical opinion: ${technical.result}, total ${technical.consolidation?.total ?? technical.total} of ${technical.standard?.total ?? 100} (pass line ${technical.standard?.passLine ?? '?'})`,
     );
     await this.waitStage(c, 'COMPREHENSIVE_REVIEW');
+    return technical;
+  }
+
+  /**
+   * The plenary meeting (综合评审会) of the whole group on the day of the technical opinion concludes. By default the
+   * result follows the scores and every applied occupation passes at every level applied for (or, on a fail, none).
+   */
+  comprehensiveBody(c: CaseRecord, technical: any, plenary: Plenary = {}): Record<string, unknown> {
+    const result = plenary.result ?? technical.result;
+    return {
+      summary:
+        plenary.summary ??
+        (result === 'pass' ? '综合评审：该机构具备开展职业技能等级认定的条件，同意备案。' : '综合评审：该机构暂不具备开展职业技能等级认定的条件。'),
+      meeting: { date: chinaDateOf(technical.submittedAt), place: '技术评估专家组会议室', attendees: plenary.attendees ?? c.members },
+      result,
+      ...(plenary.overrideReason ? { overrideReason: plenary.overrideReason } : {}),
+      occupations: c.occupations.map((o) => {
+        const levels = plenary.levels?.[o.code] ?? (result === 'pass' ? o.levels : []);
+        return { code: o.code, levels, ...(levels.length < o.levels.length ? { reason: plenary.reasons?.[o.code] ?? '未达到该职业（等级）的评估要求' } : {}) };
+      }),
+    };
+  }
+
+  async comprehensiveOpinion(c: CaseRecord, technical: any, plenary: Plenary = {}): Promise<any> {
     const comprehensive = await this.step(
       'submit the comprehensive opinion',
       'POST',
       `${this.urls.assessment}/cases/${c.caseId}/opinions/comprehensive`,
-      leader,
-      {
-        summary: '综合评审：该机构具备开展职业技能等级认定的条件，同意备案。',
-      },
+      await this.leaderToken(c),
+      this.comprehensiveBody(c, technical, plenary),
     );
-    this.log(`综合技术评估意见 / comprehensive opinion: ${comprehensive.result}, total ${comprehensive.consolidation?.total ?? comprehensive.total}`);
+    const passed = (comprehensive.plenary?.occupationOutcomes ?? []).filter((o: any) => o.result === 'pass').map((o: any) => o.name);
+    this.log(
+      `综合技术评估意见 / comprehensive opinion: ${comprehensive.result}, total ${comprehensive.consolidation?.total ?? comprehensive.total}; passed: ${passed.join('、') || 'none'}`,
+    );
+    return comprehensive;
+  }
+
+  async technicalAndComprehensive(c: CaseRecord, plenary: Plenary = {}): Promise<{ technical: any; comprehensive: any }> {
+    const technical = await this.technicalOpinion(c);
+    const comprehensive = await this.comprehensiveOpinion(c, technical, plenary);
     return { technical, comprehensive };
   }
 

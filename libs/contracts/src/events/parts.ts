@@ -70,3 +70,20 @@ export class ActorPart {
   @Matches(JURISDICTION_CODE_PATTERN) jurisdiction!: string;
   @IsOptional() @IsString() @MaxLength(100) name?: string;
 }
+
+/**
+ * The comprehensive opinion's outcome for one applied occupation (职业/工种): passed at `levels` (a subset of the
+ * levels applied for, e.g. 车工 levels 5–3 of 5–2), or not passed (`levels` empty), with the group's reason.
+ */
+export class OccupationOutcomePart {
+  @Matches(OCCUPATION_CODE_PATTERN) code!: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @IsOptional() @IsString() @MaxLength(100) workType?: string;
+  @IsIn(['pass', 'fail']) result!: 'pass' | 'fail';
+  /** The levels applied for. */
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(5, { each: true }) appliedLevels!: number[];
+  /** The levels that passed; empty when the occupation did not pass. */
+  @IsArray() @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(5, { each: true }) levels!: number[];
+  /** Why it did not pass, or passed at fewer levels than applied for. */
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}

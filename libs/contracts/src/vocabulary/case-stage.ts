@@ -27,6 +27,10 @@ export type Role = (typeof ROLES)[number];
 export const RECHECK_GATES = ['preliminary', 'comprehensive'] as const;
 export type RecheckGate = (typeof RECHECK_GATES)[number];
 
+/** What the provincial re-check decides; `return-to-group` only at the comprehensive gate (docs/adr/0022). */
+export const RECHECK_DECISIONS = ['pass', 'fail', 'return-to-group'] as const;
+export type RecheckDecision = (typeof RECHECK_DECISIONS)[number];
+
 /** The three opinions of the expert group: 初评意见, 技术评估意见, 综合技术评估意见. */
 export const OPINION_KINDS = ['preliminary', 'technical', 'comprehensive'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];

@@ -10,6 +10,7 @@ import { CreateAssessment1764200000001 } from './migrations/1764200000001-create
 import { SeedDefaultStandards1764200000002 } from './migrations/1764200000002-seed-default-standards.migration';
 import { AuditLog1764900000001 } from './migrations/1764900000001-audit-log.migration';
 import { OnsiteVisit1765316000001 } from './migrations/1765316000001-onsite-visit.migration';
+import { ComprehensiveRound1767100000001 } from './migrations/1767100000001-comprehensive-round.migration';
 
 export const SCHEMA = 'assessment';
 
@@ -22,5 +23,6 @@ export const serviceDatabase: ServiceDatabaseOptions = {
     SeedDefaultStandards1764200000002,
     AuditLog1764900000001,
     OnsiteVisit1765316000001,
+    ComprehensiveRound1767100000001,
   ],
 };

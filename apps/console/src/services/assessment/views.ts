@@ -25,11 +25,13 @@ export interface Evaluation {
   institutionKind: 'employer' | 'social-org' | null;
   applicationKind: 'new-filing' | 'add-occupation' | null;
   applicant: { name: string; creditCode: string } | null;
-  occupations: { code: string; name: string; levels: number[] }[];
+  occupations: { code: string; name: string; workType?: string; levels: number[] }[];
   groupId: string | null;
   members: { expertId: string; name: string; occupationCodes: string[]; leader: boolean; sheet: 'none' | 'draft' | 'submitted' }[];
   leaderExpertId: string | null;
   preliminaryRound: number;
+  /** +1 each time the provincial re-check sends the comprehensive opinion back to the group. */
+  comprehensiveRound: number;
   standard: {
     standardId: string;
     version: string;
@@ -133,6 +135,7 @@ export interface OpinionDocument {
   } | null;
   evidenceNotes?: { expertId: string; name: string; note: string }[];
   dissent?: { expertId: string; name: string; opinion: string }[];
+  plenary?: PlenaryConclusion;
   submittedAt: string;
 }
 
@@ -170,4 +173,20 @@ export interface MaterialPointer {
   materialId: string;
   version: number;
   page?: number;
+/** An applied occupation's outcome at the plenary: the levels passed, none when it did not pass. */
+export interface OccupationOutcome {
+  code: string;
+  name: string;
+  workType?: string;
+  result: 'pass' | 'fail';
+  appliedLevels: number[];
+  levels: number[];
+  reason?: string;
+/** 综合评审会: the meeting, the group's result against the score arithmetic, the outcome per occupation. */
+export interface PlenaryConclusion {
+  meeting: { date: string; place?: string; attendees: { expertId: string; name: string }[] };
+  result: 'pass' | 'fail';
+  scoreResult: 'pass' | 'fail';
+  overrideReason?: string;
+  occupationOutcomes: OccupationOutcome[];
 }

@@ -323,6 +323,7 @@ export interface components {
             institution: components["schemas"]["InstitutionPart"];
             jurisdiction: string;
             meetingReference?: string;
+            occupationOutcomes?: components["schemas"]["OccupationOutcomePart"][];
             occupations: components["schemas"]["OccupationPart"][];
             score?: number;
         };
@@ -479,6 +480,16 @@ export interface components {
             kind: "employer" | "social-org";
             legalRepresentative: string;
             name: string;
+        };
+        OccupationOutcomePart: {
+            appliedLevels: number[];
+            code: string;
+            levels: number[];
+            name: string;
+            reason?: string;
+            /** @enum {string} */
+            result: "pass" | "fail";
+            workType?: string;
         };
         OccupationPart: {
             /** @enum {string} */

@@ -627,6 +627,7 @@ export interface components {
             institution: components["schemas"]["InstitutionPart"];
             jurisdiction: string;
             meetingReference?: string;
+            occupationOutcomes?: components["schemas"]["OccupationOutcomePart"][];
             occupations: components["schemas"]["OccupationPart"][];
             score?: number;
         };
@@ -697,6 +698,16 @@ export interface components {
             phone: string;
             /** @example 该机构不具备车工三级的实操考核场地。 */
             reason: string;
+        };
+        OccupationOutcomePart: {
+            appliedLevels: number[];
+            code: string;
+            levels: number[];
+            name: string;
+            reason?: string;
+            /** @enum {string} */
+            result: "pass" | "fail";
+            workType?: string;
         };
         OccupationPart: {
             /** @enum {string} */

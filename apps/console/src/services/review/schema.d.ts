@@ -425,10 +425,10 @@ export interface components {
         };
         DecideRecheckRequest: {
             /**
-             * @description The provincial re-check result (复核结论).
+             * @description The provincial re-check result (复核结论). return-to-group (退回专家组重新评议) only at the comprehensive gate; a failing comprehensive opinion is confirmed (fail) or returned to the group, never passed.
              * @enum {string}
              */
-            decision: "pass" | "fail";
+            decision: "pass" | "fail" | "return-to-group";
             /** @description Why; on fail the city and the applicant see it (退回理由 / 不通过理由). */
             reason: string;
         };
@@ -602,6 +602,16 @@ export interface components {
             resolvedBy: components["schemas"]["ActorPart"];
             struckOccupationCodes: string[];
         };
+        OccupationOutcomePart: {
+            appliedLevels: number[];
+            code: string;
+            levels: number[];
+            name: string;
+            reason?: string;
+            /** @enum {string} */
+            result: "pass" | "fail";
+            workType?: string;
+        };
         OccupationPart: {
             /** @enum {string} */
             basis: "national-standard" | "evaluation-norm";
@@ -624,10 +634,16 @@ export interface components {
             /** @enum {string} */
             kind: "preliminary" | "technical" | "comprehensive";
             leaderExpertId: string;
+            meeting?: components["schemas"]["PlenaryMeetingPart"];
+            occupationOutcomes?: components["schemas"]["OccupationOutcomePart"][];
             opinionId: string;
+            overrideReason?: string;
             passLine?: number;
             /** @enum {string} */
             result: "pass" | "fail";
+            round?: number;
+            /** @enum {string} */
+            scoreResult?: "pass" | "fail";
             standard?: components["schemas"]["StandardRefPart"];
             submittedAt: string;
             summary: string;
@@ -635,19 +651,26 @@ export interface components {
             vetoed?: boolean;
             vetoes?: string[];
         };
+        PlenaryMeetingPart: {
+            attendees: string[];
+            date: string;
+            place?: string;
+        };
         RecheckDecided: {
             caseId: string;
             decidedAt: string;
             decidedBy: components["schemas"]["ActorPart"];
             /** @enum {string} */
-            decision: "pass" | "fail";
+            decision: "pass" | "fail" | "return-to-group";
             /** @enum {string} */
             gate: "preliminary" | "comprehensive";
             jurisdiction: string;
             reason: string;
         };
         RecheckOpinionPart: {
+            occupationOutcomes?: components["schemas"]["OccupationOutcomePart"][];
             opinionId?: string;
+            overrideReason?: string;
             /** @enum {string} */
             result: "pass" | "fail";
             summary: string;

@@ -17,6 +17,20 @@ export interface Opinion {
   total?: number;
   leaderExpertId: string;
   submittedAt: string;
+  /** Comprehensive: the round and the outcome per applied occupation (levels passed; none = not passed). */
+  round?: number;
+  occupationOutcomes?: OccupationOutcome[];
+  overrideReason?: string;
+}
+
+export interface OccupationOutcome {
+  code: string;
+  name: string;
+  workType?: string;
+  result: 'pass' | 'fail';
+  appliedLevels: number[];
+  levels: number[];
+  reason?: string;
 }
 
 export interface Actor {
@@ -36,6 +50,9 @@ export interface ReviewCase {
   submittedAt: string;
   institution: Institution;
   occupations: Occupation[];
+  /** Once the comprehensive opinion is in: the occupations and levels it passed (the approval approves those). */
+  passedOccupations: Occupation[] | null;
+  notPassedOccupations: OccupationOutcome[] | null;
   existingFilingNumber: string | null;
   returnCount: number;
   resubmissionRound: number;
@@ -89,6 +106,8 @@ export interface CaseWithHistory extends ReviewCase {
   history: CaseHistoryEntry[];
 }
 
+export type RecheckDecision = 'pass' | 'fail' | 'return-to-group';
+
 export interface Recheck {
   id: string;
   caseId: string;
@@ -103,12 +122,12 @@ export interface Recheck {
   occupations: Occupation[];
   opinion: Opinion & { kind?: string; items?: unknown };
   requestedBy?: Actor;
-  decision: 'pass' | 'fail' | null;
+  decision: RecheckDecision | null;
   reason: string | null;
   decidedBy: Actor | null;
   decidedAt: string | null;
   deadline?: StageDeadline;
-  allowedActions: string[];
+  allowedActions: RecheckDecision[];
 }
 
 export interface WorkQueue {

@@ -16,13 +16,17 @@ import {
 } from 'class-validator';
 import { APPLICATION_KINDS, ApplicationKind } from '../../vocabulary/institution';
 import { RECHECK_GATES, RecheckGate } from '../../vocabulary/case-stage';
-import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationPart } from '../parts';
+import { ActorPart, InstitutionPart, JURISDICTION_CODE_PATTERN, OccupationOutcomePart, OccupationPart } from '../parts';
 
 export class RecheckOpinionPart {
   @IsIn(['pass', 'fail']) result!: 'pass' | 'fail';
   @IsString() @MaxLength(8000) summary!: string;
   @IsOptional() @IsNumber() @Min(0) total?: number;
   @IsOptional() @IsString() opinionId?: string;
+  /** Comprehensive gate (added in v1): the group's outcome per occupation. */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => OccupationOutcomePart) occupationOutcomes?: OccupationOutcomePart[];
+  /** Comprehensive gate (added in v1): why the group's result differs from the score arithmetic. */
+  @IsOptional() @IsString() @MaxLength(4000) overrideReason?: string;
 }
 
 /**

@@ -75,7 +75,7 @@ export class LeaderOpinion {
     const existing = await this.evaluations.opinion(manager, doc.caseId, doc.kind, doc.round);
     if (existing)
       throw new MissingPrecondition(
-        `the ${doc.kind} opinion of case ${doc.caseId}${doc.kind === 'preliminary' ? ` (round ${doc.round})` : ''} was already submitted`,
+        `the ${doc.kind} opinion of case ${doc.caseId}${doc.kind === 'preliminary' || doc.round > 1 ? ` (round ${doc.round})` : ''} was already submitted`,
       );
     await this.evaluations.addOpinion(manager, {
       id: doc.opinionId,
@@ -102,6 +102,14 @@ export class LeaderOpinion {
         summary: doc.summary,
         total: doc.consolidation?.total ?? null,
         standard: { standardId: doc.standard.standardId, version: doc.standard.version },
+        ...(doc.plenary
+          ? {
+              meeting: doc.plenary.meeting,
+              scoreResult: doc.plenary.scoreResult,
+              overrideReason: doc.plenary.overrideReason ?? null,
+              occupations: doc.plenary.occupationOutcomes.map((o) => ({ code: o.code, workType: o.workType ?? null, levels: o.levels })),
+            }
+          : {}),
       },
     });
     await this.outbox.add(manager, Events.opinionSubmitted, opinionEvent(doc));

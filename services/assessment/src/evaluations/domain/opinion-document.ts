@@ -2,6 +2,7 @@
 import type { OpinionKind, OpinionSubmitted } from '@filing/contracts';
 import type { Consolidation } from './consolidation';
 import type { GroupMember } from './group-member';
+import type { PlenaryConclusion } from './plenary-conclusion';
 
 export interface OpinionDocument {
   opinionId: string;
@@ -48,6 +49,8 @@ export interface OpinionDocument {
   } | null;
   evidenceNotes?: { expertId: string; name: string; note: string }[];
   dissent?: { expertId: string; name: string; opinion: string }[];
+  /** Comprehensive: the plenary meeting, the group's result against the arithmetic, the outcome per occupation. */
+  plenary?: PlenaryConclusion;
   technicalOpinionId?: string;
   submittedAt: string;
 }
@@ -72,6 +75,14 @@ export function opinionEvent(doc: OpinionDocument): OpinionSubmitted {
     event.items = c.items.map((i) => ({ itemId: i.itemId, title: i.title, maxPoints: i.maxPoints, score: i.score }));
     event.vetoes = c.vetoes.map((v) => `${v.vetoId} ${v.title}`);
     event.vetoed = c.vetoed;
+  }
+  const p = doc.plenary;
+  if (p) {
+    event.round = doc.round;
+    event.meeting = { date: p.meeting.date, ...(p.meeting.place ? { place: p.meeting.place } : {}), attendees: p.meeting.attendees.map((a) => a.expertId) };
+    event.scoreResult = p.scoreResult;
+    if (p.overrideReason) event.overrideReason = p.overrideReason;
+    event.occupationOutcomes = p.occupationOutcomes.map((o) => ({ ...o, appliedLevels: [...o.appliedLevels], levels: [...o.levels] }));
   }
   if (doc.dissent?.length) event.dissent = doc.dissent.map((d) => `${d.name}（${d.expertId}）：${d.opinion}`);
   return event;

@@ -28,6 +28,8 @@ export class Evaluation {
   @Column('text', { nullable: true }) stage!: CaseStage | null;
   /** 1 for the first materials review; +1 each time the case is returned (退回) so a resubmission gets a new round. */
   @Column('integer', { name: 'preliminary_round' }) preliminaryRound!: number;
+  /** 1 for the first comprehensive opinion; +1 each time the provincial re-check sends it back to the group (退回专家组). */
+  @Column('integer', { name: 'comprehensive_round', default: 1 }) comprehensiveRound!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;
 }

@@ -50,6 +50,14 @@ describe('case lifecycle transition table', () => {
     expect(decideStep('PRELIMINARY_REVIEW', 'preliminary-pass', 'city', 'event')).toMatchObject({ ok: false, reason: 'illegal' });
   });
 
+  it('sends a failing comprehensive opinion of a city case to the re-check, which confirms it or sends it back to the group', () => {
+    expect(decideStep('COMPREHENSIVE_REVIEW', 'comprehensive-fail', 'city', 'event')).toEqual({ ok: true, to: 'PROVINCIAL_RECHECK_COMPREHENSIVE' });
+    expect(decideStep('COMPREHENSIVE_REVIEW', 'comprehensive-fail', 'province', 'event')).toEqual({ ok: true, to: 'NOT_PASSED' });
+    expect(decideStep('PROVINCIAL_RECHECK_COMPREHENSIVE', 'recheck-fail', 'city', 'event')).toEqual({ ok: true, to: 'NOT_PASSED' });
+    expect(decideStep('PROVINCIAL_RECHECK_COMPREHENSIVE', 'recheck-return-to-group', 'city', 'event')).toEqual({ ok: true, to: 'COMPREHENSIVE_REVIEW' });
+    expect(decideStep('PROVINCIAL_RECHECK_PRELIMINARY', 'recheck-return-to-group', 'city', 'event')).toMatchObject({ ok: false, reason: 'illegal' });
+  });
+
   it('loops a return back to the preliminary review on resubmission', () => {
     expect(decideStep('PROVINCIAL_RECHECK_PRELIMINARY', 'recheck-fail', 'city', 'event')).toEqual({ ok: true, to: 'RETURNED' });
     expect(decideStep('RETURNED', 'resubmit', 'city', 'event')).toEqual({ ok: true, to: 'PRELIMINARY_REVIEW' });

@@ -16,6 +16,7 @@ export const CASE_ACTIONS = [
   'preliminary-fail',
   'recheck-pass',
   'recheck-fail',
+  'recheck-return-to-group',
   'resubmit',
   'technical-opinion',
   'comprehensive-pass',
@@ -65,9 +66,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'ONSITE_EVALUATION', action: 'technical-opinion', to: 'COMPREHENSIVE_REVIEW', by: 'event', levels: BOTH },
   { from: 'COMPREHENSIVE_REVIEW', action: 'comprehensive-pass', to: 'PROVINCIAL_RECHECK_COMPREHENSIVE', by: 'event', levels: CITY },
   { from: 'COMPREHENSIVE_REVIEW', action: 'comprehensive-pass', to: 'APPROVAL', by: 'event', levels: PROVINCE },
-  { from: 'COMPREHENSIVE_REVIEW', action: 'comprehensive-fail', to: 'NOT_PASSED', by: 'event', levels: BOTH },
+  // A city's comprehensive opinion goes to the provincial re-check whatever its result (§二(四)): a failing one is
+  // confirmed (recheck-fail) or sent back to the group to conclude again (recheck-return-to-group).
+  { from: 'COMPREHENSIVE_REVIEW', action: 'comprehensive-fail', to: 'PROVINCIAL_RECHECK_COMPREHENSIVE', by: 'event', levels: CITY },
+  { from: 'COMPREHENSIVE_REVIEW', action: 'comprehensive-fail', to: 'NOT_PASSED', by: 'event', levels: PROVINCE },
   { from: 'PROVINCIAL_RECHECK_COMPREHENSIVE', action: 'recheck-pass', to: 'APPROVAL', by: 'event', levels: CITY },
   { from: 'PROVINCIAL_RECHECK_COMPREHENSIVE', action: 'recheck-fail', to: 'NOT_PASSED', by: 'event', levels: CITY },
+  { from: 'PROVINCIAL_RECHECK_COMPREHENSIVE', action: 'recheck-return-to-group', to: 'COMPREHENSIVE_REVIEW', by: 'event', levels: CITY },
   // 审定: the local HRSS bureau (city) or the 厅长办公会 (province)
   { from: 'APPROVAL', action: 'approve', to: 'PUBLIC_NOTICE', by: 'approver', levels: BOTH },
   { from: 'APPROVAL', action: 'not-approve', to: 'NOT_PASSED', by: 'approver', levels: BOTH },

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ApplicationKind, CaseStage, InstitutionPart, OccupationPart } from '@filing/contracts';
+import type { ApplicationKind, CaseStage, InstitutionPart, OccupationOutcomePart, OccupationPart } from '@filing/contracts';
 
 export interface ExpertRequestData {
   workPlan: string;
@@ -27,6 +27,10 @@ export interface OpinionData {
   total?: number;
   leaderExpertId: string;
   submittedAt: string;
+  /** Comprehensive: the round (+1 after each return to the group) and the outcome per applied occupation. */
+  round?: number;
+  occupationOutcomes?: OccupationOutcomePart[];
+  overrideReason?: string;
 }
 
 export interface ApprovalData {

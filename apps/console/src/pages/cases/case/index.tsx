@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../../services/api';
-import type { ApplicationDetail, MaterialHistoryItem, MaterialVersion } from '../../../services/intake/views';
+import type { ApplicationDetail, MaterialHistoryItem, MaterialVersion, Occupation } from '../../../services/intake/views';
 import type { CaseHistoryEntry, CaseWithHistory, Opinion } from '../../../services/review/views';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ApiError } from '../../../api/problem';
@@ -128,6 +128,28 @@ export default function CasePage() {
                   { title: '职业编码', dataIndex: 'code', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
                   { title: '职业（工种）', render: (_, o) => `${o.name}${o.workType ? `（${o.workType}）` : ''}` },
                   { title: '等级', render: (_, o) => levelsText(o.levels) },
+                  ...(c.passedOccupations
+                    ? [
+                        {
+                          title: '综合评审结论',
+                          render: (_: unknown, o: Occupation) => {
+                            const passed = c.passedOccupations!.find((p) => p.code === o.code && (p.workType ?? '') === (o.workType ?? ''));
+                            const not = c.notPassedOccupations?.find((p) => p.code === o.code && (p.workType ?? '') === (o.workType ?? ''));
+                            return passed ? (
+                              <Space size={4} wrap>
+                                <Tag color="green">通过 {levelsText(passed.levels)}</Tag>
+                                {passed.levels.length < o.levels.length && not?.reason}
+                              </Space>
+                            ) : (
+                              <Space size={4} wrap>
+                                <Tag color="red">不通过</Tag>
+                                {not?.reason}
+                              </Space>
+                            );
+                          },
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>

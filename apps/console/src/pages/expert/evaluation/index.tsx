@@ -67,7 +67,7 @@ export default function ExpertEvaluationPage() {
               <li key={o.opinionId}>
                 <span>
                   {OPINION_KIND_NAMES[o.kind]}
-                  {o.kind === 'preliminary' && o.round > 1 ? `（第 ${o.round} 轮）` : ''}：
+                  {o.kind !== 'technical' && o.round > 1 ? `（第 ${o.round} 轮）` : ''}：
                   <Tag color={o.result === 'pass' ? 'green' : 'red'}>{o.result === 'pass' ? '通过' : '不通过'}</Tag>
                   {dayjs(o.submittedAt).format('YYYY-MM-DD HH:mm')}
                 </span>
@@ -90,9 +90,9 @@ export default function ExpertEvaluationPage() {
       )}
       {ev.stage === 'ONSITE_EVALUATION' && ev.scope && ev.standard && <ScoreSheetCard caseId={caseId} evaluation={ev} />}
       {leader && ev.stage === 'ONSITE_EVALUATION' && !has('technical') && <TechnicalOpinionForm caseId={caseId} evaluation={ev} />}
-      {leader && (ev.stage === 'COMPREHENSIVE_REVIEW' || (ev.stage === 'ONSITE_EVALUATION' && has('technical'))) && !has('comprehensive') && (
-        <ComprehensiveOpinionForm caseId={caseId} evaluation={ev} />
-      )}
+      {leader &&
+        (ev.stage === 'COMPREHENSIVE_REVIEW' || (ev.stage === 'ONSITE_EVALUATION' && has('technical'))) &&
+        !has('comprehensive', ev.comprehensiveRound ?? 1) && <ComprehensiveOpinionForm caseId={caseId} evaluation={ev} />}
     </Space>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { call } from '../../../services/api';
 import type { Consolidation, ConsolidationPreview, Evaluation, OpinionDocument } from '../../../services/assessment/views';
 import { ErrorAlert } from '../../../components/error-alert';
+import { LEVEL_NAMES } from '../../../lib/vocabulary';
 
 /** Submits after a second click that says what happens: an opinion is submitted once. */
 function ConfirmSubmit({ label, warning, pending, disabled }: { label: string; warning: string; pending: boolean; disabled?: boolean }) {
@@ -112,20 +113,49 @@ export function TechnicalOpinionForm({ caseId, evaluation }: { caseId: string; e
   );
 }
 
-/** 综合技术评估意见: formed at the group's plenary meeting on the technical opinion; members' dissent recorded. */
+interface PlenaryValues {
+  date: string;
+  place?: string;
+  attendees: string[];
+  result: 'pass' | 'fail';
+  overrideReason?: string;
+  occupations: Record<string, { levels: number[]; reason?: string }>;
+  summary: string;
+  dissent?: Record<string, string | undefined>;
+}
+
+const occupationKey = (o: { code: string; workType?: string }) => `${o.code}${o.workType ? `|${o.workType}` : ''}`;
+
+/**
+ * 综合技术评估意见: what the group's plenary meeting (综合评审会) concluded on the technical opinion — the meeting (day,
+ * place, members present), the result (against the scores only with a reason), the levels passed per applied
+ * occupation (with a reason for what did not pass) — and members' dissent.
+ */
 export function ComprehensiveOpinionForm({ caseId, evaluation }: { caseId: string; evaluation: Evaluation }) {
-  const [form] = Form.useForm<{ summary: string; dissent: Record<string, string | undefined> }>();
+  const [form] = Form.useForm<PlenaryValues>();
   const refresh = useRefresh(caseId);
   const technical = useQuery({
     queryKey: ['evaluation', caseId, 'opinion', 'technical'],
     queryFn: () => call<OpinionDocument>('assessment', 'get', '/cases/{caseId}/opinions/{kind}', { path: { caseId, kind: 'technical' } }),
   });
   const submit = useMutation({
-    mutationFn: (v: { summary: string; dissent?: Record<string, string | undefined> }) =>
+    mutationFn: (v: PlenaryValues) =>
       call('assessment', 'post', '/cases/{caseId}/opinions/comprehensive', {
         path: { caseId },
         body: {
           summary: v.summary.trim(),
+          meeting: { date: v.date.trim(), ...(v.place?.trim() ? { place: v.place.trim() } : {}), attendees: v.attendees },
+          result: v.result,
+          ...(v.overrideReason?.trim() ? { overrideReason: v.overrideReason.trim() } : {}),
+          occupations: evaluation.occupations.map((o) => {
+            const given = v.occupations?.[occupationKey(o)];
+            return {
+              code: o.code,
+              ...(o.workType ? { workType: o.workType } : {}),
+              levels: given?.levels ?? [],
+              ...(given?.reason?.trim() ? { reason: given.reason.trim() } : {}),
+            };
+          }),
           dissent: Object.entries(v.dissent ?? {})
             .filter(([, text]) => text?.trim())
             .map(([expertId, text]) => ({ expertId, opinion: text!.trim() })),
@@ -134,8 +164,12 @@ export function ComprehensiveOpinionForm({ caseId, evaluation }: { caseId: strin
     onSuccess: refresh,
   });
   const t = technical.data;
+  const scoreResult = t?.consolidation?.result;
+  const result = Form.useWatch('result', form);
+  const chosen = Form.useWatch('occupations', form);
+  const round = evaluation.comprehensiveRound ?? 1;
   return (
-    <Card title="组长 · 综合技术评估意见（全体会议）" size="small">
+    <Card title={`组长 · 综合技术评估意见（综合评审会）${round > 1 ? `（第 ${round} 轮，省级复核退回后重新评议）` : ''}`} size="small">
       <ErrorAlert error={technical.error} />
       {t?.consolidation && (
         <>
@@ -143,19 +177,91 @@ export function ComprehensiveOpinionForm({ caseId, evaluation }: { caseId: strin
           <ConsolidationView consolidation={t.consolidation} members={evaluation.members} />
         </>
       )}
-      <Form form={form} layout="vertical" aria-label="综合技术评估意见" onFinish={(v) => submit.mutate(v)} style={{ marginTop: 12 }}>
-        <Form.Item name="summary" label="综合技术评估意见" rules={[{ required: true, whitespace: true, message: '请填写综合技术评估意见' }]}>
-          <Input.TextArea rows={4} maxLength={6000} />
-        </Form.Item>
-        <Typography.Text type="secondary">成员的不同意见（选填，如实记录）</Typography.Text>
-        {evaluation.members.map((m) => (
-          <Form.Item key={m.expertId} name={['dissent', m.expertId]} label={`${m.name} 的不同意见`} style={{ marginBottom: 8 }}>
-            <Input maxLength={2000} />
+      {t && (
+        <Form
+          form={form}
+          layout="vertical"
+          aria-label="综合技术评估意见"
+          onFinish={(v) => submit.mutate(v)}
+          style={{ marginTop: 12 }}
+          initialValues={{
+            // The plenary meets on the technical opinion; the day is the services' (China) day of it.
+            date: new Date(Date.parse(t.submittedAt) + 8 * 3600 * 1000).toISOString().slice(0, 10),
+            attendees: evaluation.members.map((m) => m.expertId),
+            result: scoreResult,
+            occupations: Object.fromEntries(evaluation.occupations.map((o) => [occupationKey(o), { levels: scoreResult === 'pass' ? [...o.levels] : [] }])),
+          }}
+        >
+          <Space wrap align="start">
+            <Form.Item name="date" label="会议日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '请按 YYYY-MM-DD 填写会议日期' }]}>
+              <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="place" label="会议地点">
+              <Input maxLength={200} style={{ width: 320 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="attendees" label="出席成员" rules={[{ required: true, type: 'array', min: 1, message: '请勾选出席的成员' }]}>
+            <Checkbox.Group options={evaluation.members.map((m) => ({ value: m.expertId, label: `${m.name}${m.leader ? '（组长）' : ''}` }))} />
           </Form.Item>
-        ))}
-        <ErrorAlert error={submit.error} />
-        <ConfirmSubmit label="提交综合技术评估意见" warning="综合技术评估意见提交后报鉴定中心复核、审定，确认提交？" pending={submit.isPending} disabled={!t} />
-      </Form>
+          <Form.Item name="result" label={`评审会结论（评分结果：${scoreResult === 'pass' ? '通过' : '不通过'}）`}>
+            <Radio.Group
+              options={[
+                { value: 'pass', label: '通过' },
+                { value: 'fail', label: '不通过' },
+              ]}
+            />
+          </Form.Item>
+          {result && result !== scoreResult && (
+            <Form.Item
+              name="overrideReason"
+              label="与评分结果不一致的理由"
+              rules={[{ required: true, whitespace: true, message: '评审会结论与评分结果不一致，须写明理由' }]}
+            >
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
+          )}
+          <Typography.Text strong>分职业评估结论（勾选通过的等级；全部不勾选为该职业不通过）</Typography.Text>
+          {evaluation.occupations.map((o) => {
+            const k = occupationKey(o);
+            const passedAll = (chosen?.[k]?.levels ?? []).length === o.levels.length;
+            const label = `${o.name}${o.workType ? `（${o.workType}）` : ''} ${o.code}`;
+            return (
+              <fieldset key={k} aria-label={`${label} 评估结论`} style={{ border: '1px solid #eee', padding: '8px 12px', margin: '8px 0' }}>
+                <legend style={{ fontSize: 14, width: 'auto', marginBottom: 0 }}>{label}</legend>
+                <Form.Item name={['occupations', k, 'levels']} label="通过的等级" style={{ marginBottom: 8 }}>
+                  <Checkbox.Group options={o.levels.map((l) => ({ value: l, label: LEVEL_NAMES[l] ?? `${l}级` }))} />
+                </Form.Item>
+                {!passedAll && (
+                  <Form.Item
+                    name={['occupations', k, 'reason']}
+                    label={`${o.name} 未通过（或未全部通过）的理由`}
+                    rules={[{ required: true, whitespace: true, message: '请写明理由' }]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input maxLength={2000} />
+                  </Form.Item>
+                )}
+              </fieldset>
+            );
+          })}
+          <Form.Item name="summary" label="综合技术评估意见" rules={[{ required: true, whitespace: true, message: '请填写综合技术评估意见' }]}>
+            <Input.TextArea rows={4} maxLength={6000} />
+          </Form.Item>
+          <Typography.Text type="secondary">成员的不同意见（选填，如实记录）</Typography.Text>
+          {evaluation.members.map((m) => (
+            <Form.Item key={m.expertId} name={['dissent', m.expertId]} label={`${m.name} 的不同意见`} style={{ marginBottom: 8 }}>
+              <Input maxLength={2000} />
+            </Form.Item>
+          ))}
+          <ErrorAlert error={submit.error} />
+          <ConfirmSubmit
+            label="提交综合技术评估意见"
+            warning="综合技术评估意见提交后报鉴定中心复核、审定，确认提交？"
+            pending={submit.isPending}
+            disabled={!t}
+          />
+        </Form>
+      )}
     </Card>
   );
 }

@@ -136,6 +136,41 @@ export default function OpinionPage() {
               </td>
             </tr>
           )}
+          {o.plenary && (
+            <>
+              <tr>
+                <th>综合评审会</th>
+                <td colSpan={3}>
+                  {o.plenary.meeting.date}
+                  {o.plenary.meeting.place ? `，${o.plenary.meeting.place}` : ''}
+                  {o.round > 1 ? `（第 ${o.round} 轮，省级复核退回后重新评议）` : ''}；出席 {o.plenary.meeting.attendees.map((a) => a.name).join('、')}（
+                  {o.plenary.meeting.attendees.length}/{o.group.members.length} 人）
+                </td>
+              </tr>
+              <tr>
+                <th>评分结果 / 评审会结论</th>
+                <td colSpan={3}>
+                  {o.plenary.scoreResult === 'pass' ? '通过' : '不通过'} / {o.plenary.result === 'pass' ? '通过' : '不通过'}
+                  {o.plenary.overrideReason ? `（不一致的理由：${o.plenary.overrideReason}）` : ''}
+                </td>
+              </tr>
+              <tr>
+                <th>分职业评估结论</th>
+                <td colSpan={3}>
+                  <ul aria-label="分职业评估结论" style={{ margin: 0, paddingLeft: 18 }}>
+                    {o.plenary.occupationOutcomes.map((x) => (
+                      <li key={`${x.code}${x.workType ?? ''}`}>
+                        {x.name}
+                        {x.workType ? `（${x.workType}）` : ''}（申报 {levelsText(x.appliedLevels)}）：
+                        {x.result === 'pass' ? `通过 ${levelsText(x.levels)}` : '不通过'}
+                        {x.reason ? `；${x.reason}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            </>
+          )}
           {o.dissent && o.dissent.length > 0 && (
             <tr>
               <th>不同意见</th>

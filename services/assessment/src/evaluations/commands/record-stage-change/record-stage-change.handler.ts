@@ -5,7 +5,8 @@ import { EvaluationRepository } from '../../infrastructure/evaluation.repository
 
 /**
  * Review owns the stage; assessment records it to know what the group may do. A return (退回) opens a new
- * preliminary round, so the leader can submit a new 初评意见 once the applicant has resubmitted.
+ * preliminary round, so the leader can submit a new 初评意见 once the applicant has resubmitted; a comprehensive opinion sent back
+ * by the provincial re-check opens a new comprehensive round.
  */
 @Injectable()
 export class RecordStageChangeHandler {
@@ -16,6 +17,8 @@ export class RecordStageChangeHandler {
     ev.jurisdiction = ev.jurisdiction ?? e.jurisdiction;
     ev.stage = e.to;
     if (e.to === 'RETURNED') ev.preliminaryRound += 1;
+    // The provincial re-check sent the comprehensive opinion back to the group: the plenary concludes again.
+    if (e.from === 'PROVINCIAL_RECHECK_COMPREHENSIVE' && e.to === 'COMPREHENSIVE_REVIEW') ev.comprehensiveRound += 1;
     await this.evaluations.save(manager, ev);
   }
 }

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { SubmitComprehensiveOpinionHandler } from './submit-comprehensive-opinion.handler';
 import { SubmitComprehensiveOpinionRequest } from './submit-comprehensive-opinion.request';
 
-/** POST /cases/:caseId/opinions/comprehensive: the leader's 综合技术评估意见 with any dissent, for the handler. */
+/** POST /cases/:caseId/opinions/comprehensive: the leader's 综合技术评估意见 (the plenary meeting, its result and the outcome per occupation) with any dissent, for the handler. */
 @ApiTags('comprehensive review')
 @ApiBearerAuth()
 @Controller('cases/:caseId/opinions/comprehensive')
@@ -15,6 +15,14 @@ export class SubmitComprehensiveOpinionController {
   @HttpCode(201)
   @Roles('expert')
   async submit(@Param('caseId') caseId: string, @Body() body: SubmitComprehensiveOpinionRequest, @CurrentPrincipal() principal: Principal) {
-    return this.handler.execute({ caseId, summary: body.summary, dissent: body.dissent ?? [] }, principal);
+    return this.handler.execute(
+      {
+        caseId,
+        summary: body.summary,
+        dissent: body.dissent ?? [],
+        plenary: { meeting: body.meeting, result: body.result, overrideReason: body.overrideReason, occupations: body.occupations },
+      },
+      principal,
+    );
   }
 }

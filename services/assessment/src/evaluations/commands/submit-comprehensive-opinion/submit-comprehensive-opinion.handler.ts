@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '@filing/auth';
-import { InvalidCommand, MissingPrecondition } from '@filing/runtime';
+import { Clock, InvalidCommand, MissingPrecondition } from '@filing/runtime';
 import { OpinionDocument } from '../../domain/opinion-document';
+import { concludePlenary, PlenaryInput } from '../../domain/plenary-conclusion';
 import { EvaluationRepository } from '../../infrastructure/evaluation.repository';
 import { LeaderOpinion } from '../leader-opinion';
 
@@ -11,11 +12,14 @@ export interface SubmitComprehensiveOpinion {
   caseId: string;
   summary: string;
   dissent: { expertId: string; opinion: string }[];
+  plenary: PlenaryInput;
 }
 
 /**
- * The leader records the 综合技术评估意见: the result follows the consolidated scores of the technical opinion (pass
- * at or above the pass line, fail on any veto), and members who disagree have their dissent recorded with it.
+ * The leader records the 综合技术评估意见 the plenary meeting (综合评审会) reached: the meeting, the group's result — which
+ * departs from the technical opinion's score arithmetic only with a recorded reason, and never passes over a veto —
+ * and an outcome per applied occupation and level. Members who disagree have their dissent recorded with it. After
+ * the provincial re-check sent an opinion back to the group, the next round is submitted the same way.
  */
 @Injectable()
 export class SubmitComprehensiveOpinionHandler {
@@ -23,6 +27,7 @@ export class SubmitComprehensiveOpinionHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evaluations: EvaluationRepository,
     private readonly opinion: LeaderOpinion,
+    private readonly clock: Clock,
   ) {}
 
   async execute(cmd: SubmitComprehensiveOpinion, principal: Principal) {
@@ -40,15 +45,26 @@ export class SubmitComprehensiveOpinionHandler {
       const strangers = cmd.dissent.filter((d) => !ev.members.some((m) => m.expertId === d.expertId)).map((d) => d.expertId);
       if (strangers.length) throw new InvalidCommand(`dissent can only be recorded for members of the group; not members: ${strangers.join(', ')}`);
       const tech = technical.document as unknown as OpinionDocument;
+      const concluded = concludePlenary(cmd.plenary, {
+        members: ev.members,
+        leaderExpertId: opened.leader.expertId,
+        applied: (ev.occupations ?? []).map((o) => ({ code: o.code, name: o.name, workType: o.workType, levels: o.levels })),
+        scoreResult: tech.consolidation!.result,
+        vetoed: tech.consolidation!.vetoed,
+        today: this.clock.today(),
+      });
+      if (!concluded.ok) throw new InvalidCommand({ message: `综合技术评估意见不能提交：${concluded.problems.join('；')}`, problems: concluded.problems });
+      const { conclusion } = concluded;
       return this.opinion.publish(
         manager,
         opened,
         {
           kind: 'comprehensive',
-          round: 1,
-          result: tech.consolidation!.result,
+          round: ev.comprehensiveRound,
+          result: conclusion.result,
           summary: cmd.summary,
-          reasons: tech.reasons,
+          reasons: [...tech.reasons, ...(conclusion.overrideReason ? [`综合评审结论与评分结果不一致的理由：${conclusion.overrideReason}`] : [])],
+          plenary: conclusion,
           consolidation: tech.consolidation,
           methodsUsed: tech.methodsUsed,
           evidenceNotes: tech.evidenceNotes,

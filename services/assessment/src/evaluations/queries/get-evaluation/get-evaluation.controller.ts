@@ -42,6 +42,7 @@ export class GetEvaluationController {
       })),
       leaderExpertId: ev.leaderExpertId,
       preliminaryRound: ev.preliminaryRound,
+      comprehensiveRound: ev.comprehensiveRound,
       standard: standard && {
         standardId: standard.standardId,
         version: standard.version,

@@ -128,6 +128,34 @@ function signatures(doc: OpinionDocument, everyone: boolean): string {
   return `<tr><th>${label}</th><td colspan="3">${who.map((m) => `${escapeHtml(m.name)}：＿＿＿＿＿`).join('　')}<p class="date">${chinaDateText(doc.submittedAt)}</p></td></tr>`;
 }
 
+const levelNames = (levels: number[]) => levels.map((l) => SKILL_LEVEL_NAMES[l as SkillLevel] ?? l).join('、');
+
+/** 综合评审会: the meeting, and the result against the score arithmetic with the reason where they differ. */
+function plenaryRows(doc: OpinionDocument): string {
+  const p = doc.plenary;
+  if (!p) return '';
+  const zh = (r: 'pass' | 'fail') => (r === 'pass' ? '通过' : '不通过');
+  const round = doc.round > 1 ? `（第 ${doc.round} 轮，省级复核退回后重新评议）` : '';
+  const differs = p.result !== p.scoreResult;
+  return `
+    <tr><th>综合评审会</th><td colspan="3">${escapeHtml(p.meeting.date)}${p.meeting.place ? `，${escapeHtml(p.meeting.place)}` : ''}${round}<br>出席：${p.meeting.attendees.map((a) => escapeHtml(a.name)).join('、')}（${p.meeting.attendees.length}/${doc.group.members.length} 人）</td></tr>
+    <tr><th>评分结果</th><td>${zh(p.scoreResult)}</td><th>评审会结论</th><td>${zh(p.result)}${differs ? '（与评分结果不一致）' : ''}</td></tr>
+    ${differs ? `<tr><th>不一致理由</th><td colspan="3" class="text">${escapeHtml(p.overrideReason)}</td></tr>` : ''}`;
+}
+
+/** The outcome per applied occupation and level (分职业评估结论). */
+function outcomeRows(doc: OpinionDocument): string {
+  const p = doc.plenary;
+  if (!p) return '';
+  const rows = p.occupationOutcomes
+    .map(
+      (o) =>
+        `<tr><td>${escapeHtml(o.code)} ${escapeHtml(o.name)}${o.workType ? `（${escapeHtml(o.workType)}）` : ''}</td><td>${levelNames(o.appliedLevels)}</td><td>${o.result === 'pass' ? `通过：${levelNames(o.levels)}` : '不通过'}</td><td>${escapeHtml(o.reason ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<tr><th>分职业评估结论</th><td colspan="3"><table class="outcomes"><tr><th>职业（工种）</th><th>申报等级</th><th>结论</th><th>理由</th></tr>${rows}</table></td></tr>`;
+}
+
 function body(doc: OpinionDocument): string {
   switch (doc.kind) {
     case 'preliminary': {
@@ -162,9 +190,11 @@ function body(doc: OpinionDocument): string {
     ${headerRows(doc)}
     ${totals(doc)}
     <tr><th>分项得分</th><td colspan="3">${breakdown}</td></tr>
+    ${plenaryRows(doc)}
     <tr><th>综合技术评估意见</th><td colspan="3" class="text">${escapeHtml(doc.summary)}</td></tr>
     <tr><th>不同意见</th><td colspan="3">${dissent}</td></tr>
     <tr><th>综合评估结论</th><td colspan="3">${conclusion(doc)}</td></tr>
+    ${outcomeRows(doc)}
     ${signatures(doc, true)}`;
     }
   }
@@ -186,7 +216,7 @@ export function renderOpinionPage(doc: OpinionDocument): string {
   table { width: 100%; border-collapse: collapse; }
   th, td { border: 1px solid #000; padding: 2mm; vertical-align: top; }
   th { width: 22%; font-weight: normal; text-align: center; background: #fff; }
-  table.scores th { width: auto; }
+  table.scores th, table.outcomes th { width: auto; }
   td.n { text-align: center; }
   td.outlier { font-style: italic; }
   td.text { white-space: pre-wrap; min-height: 30mm; height: 30mm; }

@@ -5,7 +5,10 @@ import { EventContext, OnEvent } from '@filing/messaging';
 import { afterOutcome } from '../../domain/application-status';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
-/** The applicant learns the result: approved (审定通过) or ended without a filing, with the reason. */
+/**
+ * The applicant learns the result: approved (审定通过) for the occupations that passed, those that did not with the
+ * group's reason, or ended without a filing, with the reason.
+ */
 @Controller()
 export class RecordOutcomeMessageController {
   constructor(private readonly timeline: RecordOnTimelineHandler) {}
@@ -24,7 +27,9 @@ export class RecordOutcomeMessageController {
         details: {
           approvalBody: event.approvalBody,
           ...(event.meetingReference ? { meetingReference: event.meetingReference } : {}),
+          // The occupations approved (passed by the comprehensive opinion) and those that did not pass, with why.
           occupations: event.occupations,
+          ...(event.occupationOutcomes ? { notPassedOccupations: event.occupationOutcomes.filter((o) => o.result !== 'pass') } : {}),
         },
         occurredAt: new Date(event.approvedAt),
       },

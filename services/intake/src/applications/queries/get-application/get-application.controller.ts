@@ -33,6 +33,7 @@ export class GetApplicationController {
     const returns = events.filter((e) => e.kind === 'returned');
     const outcome = [...events].reverse().find((e) => e.kind === 'approved' || e.kind === 'rejected' || e.kind === 'filing-issued');
     const filing = events.find((e) => e.kind === 'filing-issued');
+    const approved = [...events].reverse().find((e) => e.kind === 'approved');
     return {
       ...applicationSummary(application, access),
       checklist,
@@ -45,6 +46,9 @@ export class GetApplicationController {
       returns: returns.map((e) => ({ at: e.occurredAt.toISOString(), atStage: e.stageFrom, reasons: e.details.reasons, returnCount: e.details.returnCount })),
       outcome: outcome ? timelineEntry(outcome) : null,
       filing: filing ? filing.details : null,
+      // What the approval approved: the occupations and levels the comprehensive opinion passed, and those it did not.
+      approvedOccupations: approved ? (approved.details.occupations ?? null) : null,
+      notPassedOccupations: approved ? (approved.details.notPassedOccupations ?? []) : null,
     };
   }
 

@@ -8,7 +8,8 @@ import { LifecycleStep } from '../lifecycle-step';
 
 /**
  * The provincial centre's re-check decision (复核) comes back to the instance that owns the city case. Preliminary gate:
- * pass → on-site evaluation, fail → returned (退回). Comprehensive gate: pass → approval, fail → not passed.
+ * pass → on-site evaluation, fail → returned (退回). Comprehensive gate: pass → approval, fail → not passed (for a failing opinion: confirmed),
+ * return-to-group → back to the comprehensive review, where assessment opens a new round of the plenary.
  */
 @Injectable()
 export class ApplyRecheckDecisionHandler {
@@ -23,12 +24,20 @@ export class ApplyRecheckDecisionHandler {
     if (!c) throw new UnprocessableEventError(`re-check decision for case ${e.caseId} of ${e.jurisdiction}, which this instance does not know`);
     const gate = recheckGateOf(c.stage);
     if (gate && gate !== e.gate) throw new UnprocessableEventError(`re-check decision for the ${e.gate} gate, but case ${c.id} waits at the ${gate} gate`);
+    if (e.decision === 'return-to-group' && e.gate !== 'comprehensive')
+      throw new UnprocessableEventError(
+        `re-check decision return-to-group for the ${e.gate} gate of case ${c.id}: only the comprehensive opinion goes back to the group`,
+      );
+    if (e.gate === 'comprehensive' && e.decision === 'pass' && c.opinions.comprehensive?.result === 'fail')
+      throw new UnprocessableEventError(
+        `re-check decision pass for the failing comprehensive opinion of case ${c.id}: it is confirmed or sent back to the group`,
+      );
     const returning = e.gate === 'preliminary' && e.decision === 'fail';
     const { before, after } = await this.stepper.step(
       ctx.manager,
       {
         caseId: c.id,
-        action: e.decision === 'pass' ? 'recheck-pass' : 'recheck-fail',
+        action: e.decision === 'pass' ? 'recheck-pass' : e.decision === 'fail' ? 'recheck-fail' : 'recheck-return-to-group',
         actor: e.decidedBy,
         by: 'event',
         reason: e.reason,

@@ -6,6 +6,7 @@ import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, InvalidCommand } from '@filing/runtime';
 import { caseLevel } from '../../domain/case-access';
+import { passedOccupations } from '../../domain/occupation-outcomes';
 import { ApprovalData } from '../../infrastructure/case.entity';
 import { LifecycleStep } from '../lifecycle-step';
 import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
@@ -13,7 +14,8 @@ import { ApproveCaseRequest } from './approve-case.request';
 
 /**
  * 审定: the local HRSS bureau approves a city case; the 厅长办公会 approves a province case, and its meeting reference
- * is recorded. Approval opens the public notice (publication).
+ * is recorded. Approval opens the public notice (publication) for the occupations and levels the comprehensive opinion
+ * passed.
  */
 @Injectable()
 export class ApproveCaseHandler {
@@ -46,6 +48,7 @@ export class ApproveCaseHandler {
         c,
       );
       const total = c.opinions.comprehensive?.total;
+      const outcomes = c.opinions.comprehensive?.occupationOutcomes;
       await this.outbox.add(manager, Events.caseApproved, {
         caseId: id,
         jurisdiction: c.jurisdiction,
@@ -53,7 +56,9 @@ export class ApproveCaseHandler {
         approvalBody: approval.approvalBody,
         meetingReference: body.meetingReference,
         institution: c.institution,
-        occupations: c.occupations,
+        // 审定 approves what the group passed: the public notice, the filing notice and the register follow it.
+        occupations: passedOccupations(c.occupations, outcomes),
+        ...(outcomes ? { occupationOutcomes: outcomes } : {}),
         score: total,
         existingFilingNumber: c.existingFilingNumber ?? undefined,
         approvedBy: actor,

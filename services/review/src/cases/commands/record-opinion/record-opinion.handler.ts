@@ -10,8 +10,8 @@ import { LifecycleStep, actorOnBehalfOf } from '../lifecycle-step';
 
 /**
  * The group leader's opinion (assessment). 初评意见: a city case goes to the provincial re-check, a province case passes
- * to the on-site evaluation or is returned (退回). 技术评估意见: on to the comprehensive review. 综合技术评估意见: fail ends
- * the case; pass goes to the provincial re-check (city) or straight to approval (province).
+ * to the on-site evaluation or is returned (退回). 技术评估意见: on to the comprehensive review. 综合技术评估意见: a
+ * city case's goes to the provincial re-check, pass or fail; a province case's goes to approval or ends not passed.
  */
 @Injectable()
 export class RecordOpinionHandler {
@@ -33,6 +33,9 @@ export class RecordOpinionHandler {
       leaderExpertId: e.leaderExpertId,
       submittedAt: e.submittedAt,
       ...(e.total !== undefined ? { total: e.total } : {}),
+      ...(e.round !== undefined ? { round: e.round } : {}),
+      ...(e.occupationOutcomes ? { occupationOutcomes: e.occupationOutcomes } : {}),
+      ...(e.overrideReason ? { overrideReason: e.overrideReason } : {}),
     };
     const returning = action === 'preliminary-fail';
     const { before, after } = await this.stepper.step(
@@ -43,7 +46,15 @@ export class RecordOpinionHandler {
         actor: actorOnBehalfOf(e.leaderExpertId, 'expert', c.jurisdiction),
         by: 'event',
         reason: e.result === 'fail' ? e.summary : undefined,
-        details: { kind: e.kind, opinionId: e.opinionId, result: e.result, total: e.total, vetoes: e.vetoes, eventId: ctx.meta.id },
+        details: {
+          kind: e.kind,
+          opinionId: e.opinionId,
+          result: e.result,
+          total: e.total,
+          vetoes: e.vetoes,
+          ...(e.occupationOutcomes ? { occupations: e.occupationOutcomes.map((o) => ({ code: o.code, result: o.result, levels: o.levels })) } : {}),
+          eventId: ctx.meta.id,
+        },
         changes: (b) => ({ opinions: { ...b.opinions, [e.kind]: opinion }, ...(returning ? { returnCount: b.returnCount + 1 } : {}) }),
         // The leader's preliminary opinion can overtake the group's formation and election (expert-pool's topics).
         earlyAt: e.kind === 'preliminary' ? ['EXPERT_GROUP_REQUESTED', 'GROUP_FORMED'] : [],
@@ -69,7 +80,14 @@ export class RecordOpinionHandler {
       applicationKind: c.applicationKind,
       institution: c.institution,
       occupations: c.occupations,
-      opinion: { result: e.result, summary: e.summary, opinionId: e.opinionId, ...(e.total !== undefined ? { total: e.total } : {}) },
+      opinion: {
+        result: e.result,
+        summary: e.summary,
+        opinionId: e.opinionId,
+        ...(e.total !== undefined ? { total: e.total } : {}),
+        ...(e.occupationOutcomes ? { occupationOutcomes: e.occupationOutcomes } : {}),
+        ...(e.overrideReason ? { overrideReason: e.overrideReason } : {}),
+      },
       requestedBy: { subject: `review-${reviewInstance.jurisdiction}`, role: 'center-staff', jurisdiction: c.jurisdiction },
       requestedAt: at,
     });

@@ -3,6 +3,7 @@ import { Caller, caseLevel, seesContactPhone } from '../../domain/case-access';
 import { AllowedAction, allowedActions } from '../../domain/case-lifecycle';
 import { ReviewCase } from '../../infrastructure/case.entity';
 import { StageDeadline } from '../../domain/stage-time-limits';
+import { notPassedOccupations, passedOccupations } from '../../domain/occupation-outcomes';
 
 /** A case as a caller sees it: the phone masked unless the caller needs it, the steps open to them, the deadline. */
 export function caseView(c: ReviewCase, caller: Caller, deadline: StageDeadline) {
@@ -11,6 +12,8 @@ export function caseView(c: ReviewCase, caller: Caller, deadline: StageDeadline)
   const institution = storedInstitution(c.institution);
   const rawPhone = typeof institution.contact.phone === 'string' ? institution.contact.phone : null;
   const phone = seesContactPhone(caller, c) ? rawPhone : maskPhone(rawPhone);
+  const occupations = Array.isArray(c.occupations) ? c.occupations : [];
+  const comprehensive = c.opinions?.comprehensive;
   return {
     id: c.id,
     jurisdiction: c.jurisdiction,
@@ -20,7 +23,10 @@ export function caseView(c: ReviewCase, caller: Caller, deadline: StageDeadline)
     stageEnteredAt: c.stageEnteredAt,
     submittedAt: c.submittedAt,
     institution: { ...institution, contact: { ...institution.contact, phone } },
-    occupations: Array.isArray(c.occupations) ? c.occupations : [],
+    occupations,
+    // Once the group concluded (综合技术评估意见): which occupations and levels passed; the approval approves those.
+    passedOccupations: comprehensive ? passedOccupations(occupations, comprehensive.occupationOutcomes) : null,
+    notPassedOccupations: comprehensive ? notPassedOccupations(comprehensive.occupationOutcomes) : null,
     existingFilingNumber: c.existingFilingNumber,
     returnCount: c.returnCount,
     resubmissionRound: c.resubmissionRound,

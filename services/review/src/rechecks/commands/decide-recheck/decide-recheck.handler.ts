@@ -5,10 +5,10 @@ import { Events, PROVINCE_CODE } from '@filing/contracts';
 import { actorOf } from '../../../cases/infrastructure/staff-access';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock, IllegalStep, NotAllowed, NotFound } from '@filing/runtime';
+import { Clock, IllegalStep, InvalidCommand, NotAllowed, NotFound } from '@filing/runtime';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review.config';
-import { recheckStage } from '../../domain/recheck-request';
+import { allowedRecheckDecisions, recheckStage } from '../../domain/recheck-request';
 import { RecheckRequestRepository } from '../../infrastructure/recheck-request.repository';
 import { DecideRecheckRequest } from './decide-recheck.request';
 
@@ -32,6 +32,17 @@ export class DecideRecheckHandler {
       const stage = recheckStage(r.gate);
       if (r.status !== 'pending') {
         throw new IllegalStep({ message: `re-check ${id} was already decided (${r.decision})`, currentStage: stage, allowedActions: [] });
+      }
+      const opinionResult: 'pass' | 'fail' | undefined = r.snapshot?.opinion?.result;
+      const allowed = allowedRecheckDecisions(r.gate, opinionResult);
+      if (!allowed.includes(body.decision)) {
+        throw new InvalidCommand({
+          message:
+            body.decision === 'return-to-group'
+              ? `decision return-to-group（退回专家组）只用于综合技术评估意见的复核；初评意见复核可选 ${allowed.join('、')}`
+              : `decision pass 不可用：专家组的综合技术评估意见为不通过，复核可维持（fail）或退回专家组重新评议（return-to-group）`,
+          allowedDecisions: allowed,
+        });
       }
       const now = this.clock.now();
       const actor = actorOf(p, 'center-staff');

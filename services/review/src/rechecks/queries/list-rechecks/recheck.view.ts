@@ -1,6 +1,6 @@
 import { maskPhone } from '@filing/auth';
 import { StageDeadlines } from '../../../infrastructure/stage-deadlines';
-import { recheckStage, RecheckRequestRow } from '../../domain/recheck-request';
+import { allowedRecheckDecisions, recheckStage, RecheckRequestRow } from '../../domain/recheck-request';
 
 /** A re-check as the provincial centre sees it, with its deadline (督办). */
 export function recheckView(r: RecheckRequestRow, deadlines: StageDeadlines) {
@@ -26,6 +26,6 @@ export function recheckView(r: RecheckRequestRow, deadlines: StageDeadlines) {
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
     ...(deadline ? { deadline } : {}),
-    allowedActions: r.status === 'pending' ? ['pass', 'fail'] : [],
+    allowedActions: r.status === 'pending' ? allowedRecheckDecisions(r.gate, snapshot.opinion?.result) : [],
   };
 }

@@ -146,6 +146,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/onsite-visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetVisitController_get"];
+        put: operations["ScheduleVisitController_schedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/onsite-visit/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetVisitController_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/onsite-visit/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordVisitMethodController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/onsite-visit/records/{recordId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadVisitEvidenceController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/onsite-visit/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SignInVisitController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/opinions": {
         parameters: {
             query?: never;
@@ -370,6 +450,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/standards/{standardId}/versions/{version}/sheet.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetStandardTemplateController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/standards/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportStandardSheetController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/standards/in-force": {
         parameters: {
             query?: never;
@@ -420,6 +532,7 @@ export interface components {
             caseId: string;
             /** @enum {string} */
             from?: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+            institutionName?: string;
             jurisdiction: string;
             reason?: string;
             /** @enum {string} */
@@ -456,8 +569,8 @@ export interface components {
         FillScoreSheetRequest: {
             /** @description 佐证说明: the evidence the member relied on */
             evidenceNote: string;
-            /** @description 听取汇报/现场查看/访谈咨询/质询答疑/技术抽查 */
-            methods: ("听取汇报" | "现场查看" | "访谈咨询" | "质询答疑" | "技术抽查")[];
+            /** @description the old tick-boxes 听取汇报/现场查看/访谈咨询/质询答疑/技术抽查; the visit record (/onsite-visit) now says which were used */
+            methods?: ("听取汇报" | "现场查看" | "访谈咨询" | "质询答疑" | "技术抽查")[];
             scores: components["schemas"]["SubItemScoreRequest"][];
             vetoes: components["schemas"]["VetoFlagRequest"][];
         };
@@ -473,11 +586,17 @@ export interface components {
             reserveCount: number;
         };
         GroupLeaderElected: {
+            abstentions?: number;
             caseId: string;
             electedAt: string;
             groupId: string;
             jurisdiction: string;
             leaderExpertId: string;
+            memberCount?: number;
+            /** @enum {string} */
+            method?: "majority" | "runoff" | "centre-decision";
+            presentCount?: number;
+            round?: number;
             voters: number;
             votes: number;
         };
@@ -496,6 +615,11 @@ export interface components {
             replacedAt: string;
             replacedExpertId: string;
             replacement: components["schemas"]["GroupMemberPart"];
+        };
+        IntervieweeRequest: {
+            name: string;
+            /** @example 考评员 */
+            role: string;
         };
         LoadStandardRequest: {
             /**
@@ -521,6 +645,14 @@ export interface components {
             version: string;
             /** @description 否决项 */
             vetoes: components["schemas"]["StandardVetoRequest"][];
+        };
+        MaterialPointerRequest: {
+            /** @description intake's material id */
+            materialId: string;
+            /** @example 3 */
+            page?: number;
+            /** @example 1 */
+            version: number;
         };
         OccupationOutcomeRequest: {
             /** @example 6-18-01-01 */
@@ -549,7 +681,13 @@ export interface components {
             date: string;
             place?: string;
         };
+        QuestionRequest: {
+            answer: string;
+            question: string;
+        };
         RecordFindingRequest: {
+            /** @description the material, version and page (intake's material id, as the group's materials view shows it) */
+            material?: components["schemas"]["MaterialPointerRequest"];
             /** @description the material (checklist item or material id) it concerns */
             materialRef?: string;
             /**
@@ -560,11 +698,48 @@ export interface components {
             /** @description what the member found in the materials */
             text: string;
         };
+        RecordVisitMethodRequest: {
+            /** @description 技术抽查 */
+            checks?: components["schemas"]["SpotCheckRequest"][];
+            /** @description 访谈咨询 */
+            interviewees?: components["schemas"]["IntervieweeRequest"][];
+            /** @description items or sub-items of the pinned standard the entry supports */
+            itemIds: string[];
+            materials?: components["schemas"]["MaterialPointerRequest"][];
+            /** @enum {string} */
+            method: "听取汇报" | "现场查看" | "访谈咨询" | "质询答疑" | "技术抽查";
+            /** @description 记录：what was heard, seen or found */
+            notes: string;
+            /** @description 质询答疑 */
+            questions?: components["schemas"]["QuestionRequest"][];
+            /** @description 听取汇报: who gave the report */
+            reporter?: string;
+            /** @description 现场查看: the sites inspected */
+            sites?: string[];
+        };
         RedriveDeadLettersRequest: {
             all?: boolean;
             offset?: string;
             partition?: number;
             topic: string;
+        };
+        ScheduleVisitRequest: {
+            /**
+             * @description China calendar date of the visit (YYYY-MM-DD)
+             * @example 2026-12-10
+             */
+            date: string;
+            /** @description expert ids of the members going */
+            memberIds: string[];
+            /** @example 长春市绿园区西新工业园 8 号 实训楼 */
+            place: string;
+        };
+        SpotCheckRequest: {
+            note?: string;
+            /** @enum {string} */
+            result: "符合" | "部分符合" | "不符合";
+            /** @example 题库抽查 20 题 */
+            subject: string;
         };
         StandardItemRequest: {
             /** @example 4 */
@@ -597,6 +772,8 @@ export interface components {
             title: string;
         };
         SubItemScoreRequest: {
+            /** @description the material and page the score rests on */
+            material?: components["schemas"]["MaterialPointerRequest"];
             note?: string;
             /**
              * @description 0 to the sub-item maximum
@@ -837,6 +1014,140 @@ export interface operations {
                 "application/json": components["schemas"]["RecordFindingRequest"];
             };
         };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetVisitController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScheduleVisitController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleVisitRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetVisitController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecordVisitMethodController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVisitMethodRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadVisitEvidenceController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description image/jpeg, image/png, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignInVisitController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             201: {
                 headers: {
@@ -1156,6 +1467,48 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetStandardTemplateController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                standardId: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportStandardSheetController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart: file (.xlsx/.csv; columns 类型, 编号, 名称, 分值, 职业相关, 评估方式, 评分办法, 佐证材料) and the fields of ImportStandardSheetRequest */
+        requestBody: {
+            content: {
+                "multipart/form-data": string;
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -173,6 +173,8 @@ export interface MaterialPointer {
   materialId: string;
   version: number;
   page?: number;
+}
+
 /** An applied occupation's outcome at the plenary: the levels passed, none when it did not pass. */
 export interface OccupationOutcome {
   code: string;
@@ -182,6 +184,8 @@ export interface OccupationOutcome {
   appliedLevels: number[];
   levels: number[];
   reason?: string;
+}
+
 /** 综合评审会: the meeting, the group's result against the score arithmetic, the outcome per occupation. */
 export interface PlenaryConclusion {
   meeting: { date: string; place?: string; attendees: { expertId: string; name: string }[] };

@@ -193,6 +193,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/draws/{id}/kick-off-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RecordKickOffMeetingController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{id}/kick-off-meeting/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AttachKickOffMinutesController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{id}/kick-off-meeting/minutes/{minutesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetKickOffMinutesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/draws/{id}/leader-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectLeaderController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/draws/{id}/members/{expertId}/confirm": {
         parameters: {
             query?: never;
@@ -504,12 +568,27 @@ export interface components {
             reason: string;
         };
         CastVoteRequest: {
-            /** @description the member voted for as group leader (组长) */
-            candidateExpertId: string;
+            /** @description true abstains (弃权) in this round */
+            abstain?: boolean;
+            /** @description the present member voted for as group leader (组长); omit when abstaining */
+            candidateExpertId?: string;
         };
         ChangeExpertStatusRequest: {
             /** @example two unexcused absences from evaluations */
             reason: string;
+        };
+        ConfirmInvitationRequest: {
+            /** @description the signed conflict-of-interest declaration (回避声明); required */
+            conflictDeclaration: components["schemas"]["ConflictDeclarationPart"];
+        };
+        ConflictDeclarationPart: {
+            /** @description true declares a conflict of interest: the member is recused and the next reserve is called */
+            hasConflict: boolean;
+            /**
+             * @description the text the member signs (or, with a conflict, what it is)
+             * @example 本人与申请机构不存在利害关系，承诺客观公正、保守秘密。
+             */
+            statement: string;
         };
         ContactRequest: {
             email?: string;
@@ -553,6 +632,11 @@ export interface components {
             termStart: string;
             /** @description 职称, e.g. 高级工程师 (a title or a skill level is required) */
             title?: string;
+        };
+        DecideLeaderRequest: {
+            leaderExpertId: string;
+            /** @example 第二轮票数相同，经中心研究确定由从事本职业年限较长者担任组长 */
+            reason: string;
         };
         DeclaredConflictRequest: {
             /** @description 统一社会信用代码 */
@@ -679,6 +763,27 @@ export interface components {
             attendees: string[];
             date: string;
             place?: string;
+        };
+        RecordKickOffMeetingRequest: {
+            /**
+             * @description the day the meeting was held (China date)
+             * @example 2026-05-12
+             */
+            heldOn: string;
+            /** @example 吉林省职业技能鉴定中心 3 楼会议室 */
+            place: string;
+            /** @description the members present; the other members are recorded absent */
+            presentExpertIds: string[];
+            /**
+             * @description 明确要求
+             * @example 明确技术评估要求：材料审核 5 个工作日内完成，现场评估采用五种方式……
+             */
+            requirements: string;
+            /**
+             * @description 统一标准: the evaluation standard and version the group agreed to apply
+             * @example enterprise-standard v1
+             */
+            standardVersion: string;
         };
         RedriveDeadLettersRequest: {
             all?: boolean;
@@ -999,6 +1104,98 @@ export interface operations {
             };
         };
     };
+    RecordKickOffMeetingController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordKickOffMeetingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachKickOffMinutesController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetKickOffMinutesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                minutesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ElectLeaderController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideLeaderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ConfirmInvitationController_confirm: {
         parameters: {
             query?: never;
@@ -1009,7 +1206,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmInvitationRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -403,9 +403,7 @@ describe('scenario 1 through the browser', () => {
       await page.getByRole('button', { name: '现场签到' }).click();
       const form = page.getByRole('form', { name: '现场评估记录' });
       await waitForOrExplain(form, member);
-      await form.getByLabel('评估方式').click();
-      await page.keyboard.type(entry.method);
-      await page.keyboard.press('Enter');
+      await form.getByRole('radio', { name: entry.method }).check();
       await form.getByLabel('支撑的评估项目').click();
       await page.keyboard.type(entry.item);
       await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { call } from '../../../services/api';
@@ -164,7 +164,7 @@ function RecordForm({ caseId, evaluation, onDone }: { caseId: string; evaluation
       <Typography.Title level={5}>记录一项现场评估</Typography.Title>
       <Space wrap align="start">
         <Form.Item name="method" label="评估方式" rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} options={ONSITE_METHODS.map((m) => ({ value: m, label: m }))} />
+          <Radio.Group aria-label="评估方式" optionType="button" options={ONSITE_METHODS.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
         <Form.Item name="itemIds" label="支撑的评估项目" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个评估项目' }]}>
           <Select mode="multiple" style={{ minWidth: 360 }} options={items} optionFilterProp="label" placeholder="选择项目或子项" />

@@ -95,6 +95,7 @@ export const CASE_ACTION_NAMES: Record<string, string> = {
   'preliminary-fail': '初评不通过，退回补正',
   'recheck-pass': '省级复核通过',
   'recheck-fail': '省级复核不通过',
+  'recheck-return-to-group': '省级复核退回专家组重新评议',
   'recheck-decided': '省级复核结论',
   resubmit: '补正后重新提交',
   'technical-opinion': '提交技术评估意见',

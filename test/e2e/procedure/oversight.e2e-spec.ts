@@ -90,18 +90,20 @@ describe("the province's oversight of every instance's cases", () => {
     // Monday 16 March: Jilin city asks for experts after 6 working days in ACCEPTED (9th–13th, 16th).
     await setClock('2026-03-16T02:00:00.000Z');
     await d.requestExperts(cases.c1, 5);
+    // Heartbeats counted after the last step (the instances' clocks run on from the instant set).
+    const stepsDone: string = (await d.step('the province clock', 'GET', `${province.url}/test/clock`, undefined)).now;
 
     const staff = await d.token('center-staff', '220000');
     const view = await waitFor(
-      'the oversight read model to hold every step, both instances heard from today',
+      'the oversight read model to hold every step, both instances heard from since the last step',
       async () => {
         const r = await oversight(staff);
         if (r.status !== 200) throw new Error(`GET /oversight: ${r.status} ${JSON.stringify(r.body)}`);
         const v = r.body;
         const cc = v.cities.find((c: any) => c.jurisdiction === '220100');
         const jl = v.cities.find((c: any) => c.jurisdiction === '220200');
-        const heardToday = v.instances.every((i: any) => i.state === 'live' && i.asOf?.startsWith('2026-03-16'));
-        return cc.finished === 1 && jl.byStage.EXPERT_GROUP_REQUESTED === 1 && heardToday ? v : undefined;
+        const heardSince = v.instances.every((i: any) => i.state === 'live' && i.asOf > stepsDone);
+        return cc.finished === 1 && jl.byStage.EXPERT_GROUP_REQUESTED === 1 && heardSince ? v : undefined;
       },
       60_000,
       250,

@@ -60,7 +60,9 @@ describe('the oversight view', () => {
 
   it('counts the working days of a stay on the holiday calendar: National Day is not counted', () => {
     // Accepted Tuesday 30 September, left Thursday 9 October: 1–8 October are holidays, so only the 9th counts.
-    const v = oversightView(input({ stays: [stay('ACCEPTED', '2025-09-30T02:00:00Z', '2025-10-09T02:00:00Z'), stay('ACCEPTED', '2025-10-09T02:00:00Z', '2025-10-09T09:00:00Z')] }));
+    const v = oversightView(
+      input({ stays: [stay('ACCEPTED', '2025-09-30T02:00:00Z', '2025-10-09T02:00:00Z'), stay('ACCEPTED', '2025-10-09T02:00:00Z', '2025-10-09T09:00:00Z')] }),
+    );
     expect(v.stageDurations.find((d) => d.stage === 'ACCEPTED')).toMatchObject({ count: 2, median: 0.5, p90: 1, max: 1, limitWorkingDays: 5 });
   });
 

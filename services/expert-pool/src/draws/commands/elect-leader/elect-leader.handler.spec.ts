@@ -64,8 +64,8 @@ describe('electing the leader among the members present (ElectLeaderHandler, wit
   async function drawnGroup(size: number): Promise<{ drawId: string; caseId: string; members: string[]; reserves: string[] }> {
     const drawId = randomUUID();
     const caseId = randomUUID();
-    const members = Array.from({ length: size }, (_, i) => `${drawId.slice(0, 8)}-m${i}`).sort();
-    const reserves = [`${drawId.slice(0, 8)}-r0`, `${drawId.slice(0, 8)}-r1`];
+    const members = Array.from({ length: size }, () => randomUUID()).sort();
+    const reserves = [randomUUID(), randomUUID()];
     const now = new Date();
     await ds.transaction((m) =>
       app.get(DrawRepository).insert(m, {

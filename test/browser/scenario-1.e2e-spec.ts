@@ -225,8 +225,11 @@ describe('scenario 1 through the browser', () => {
     const reserve = await expert(newcomer.expertId);
     experts.set(newcomer.expertId, reserve);
     await openFromList(reserve, '我的邀请和专家组');
+    // Each signs the conflict declaration (回避声明: no conflict with the applicant) to confirm.
     for (const [, x] of experts) {
-      await x.page.getByRole('button', { name: '确认参加' }).click();
+      const declaration = x.page.getByRole('form', { name: '回避声明' });
+      await declaration.getByRole('checkbox', { name: '本人确认以上声明属实' }).check();
+      await declaration.getByRole('button', { name: '签署声明并确认参加' }).click();
       await x.page.getByText('待全体成员确认后由纪检人员召开启动会。').waitFor();
     }
     await screenshot(reserve.page, 's1-05-expert-confirmed');
@@ -242,6 +245,22 @@ describe('scenario 1 through the browser', () => {
     await officer.page.getByRole('button', { name: '召开启动会，组建专家组' }).click();
     await officer.page.getByText('专家组已组建', { exact: true }).first().waitFor();
     await screenshot(officer.page, 's1-06-officer-kick-off');
+    // The meeting is recorded: every member present, the requirements and the standard agreed, the minutes attached.
+    await officer.page.getByRole('link', { name: '启动会记录与组长推选' }).click();
+    const meeting = officer.page.getByRole('form', { name: '记录启动会' });
+    await waitForOrExplain(meeting, officer);
+    await meeting.getByLabel('会议地点').fill('吉林省职业技能鉴定中心 3 楼会议室');
+    await meeting.getByLabel('明确的评估要求').fill('材料审核 5 个工作日内完成；现场评估采用听取汇报、现场查看、访谈咨询、质询答疑、技术抽查');
+    await meeting.getByLabel('统一的评估标准（标准及版本）').fill('企业技能等级认定机构评估标准（附件1）现行版本');
+    await meeting.getByRole('button', { name: '保存启动会记录' }).click();
+    await waitForOrExplain(officer.page.getByText('吉林省职业技能鉴定中心 3 楼会议室'), officer);
+    await officer.page.locator('input[type=file]').setInputFiles({
+      name: '启动会会议纪要.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% 启动会会议纪要\n%%EOF\n'),
+    });
+    await waitForOrExplain(officer.page.getByRole('table', { name: '会议纪要' }).getByText('启动会会议纪要.pdf'), officer);
+    await screenshot(officer.page, 's1-06b-officer-kick-off-meeting');
     expect(officer.errors).toEqual([]);
     await officer.context.close();
 

@@ -94,6 +94,8 @@ export default function KickOffPage() {
   const nameOf = (id: string) => group?.members.find((m) => m.expertId === id)?.name ?? id;
   const round = group?.electionRound ?? 1;
   const isLeader = !!session?.user.expertId && session.user.expertId === group?.leaderExpertId;
+  // The China date the group was formed: the meeting is held that day or later.
+  const formedOn = d.formedAt ? new Date(Date.parse(d.formedAt) + 8 * 3600_000).toISOString().slice(0, 10) : null;
   const back = can.disciplineOfficer ? `/officer/draws/${d.id}` : can.expert ? `/expert/draws/${d.id}` : `/cases/${d.caseId}`;
 
   return (
@@ -134,7 +136,7 @@ export default function KickOffPage() {
                 layout="vertical"
                 aria-label="记录启动会"
                 initialValues={{
-                  heldOn: dayjs(meeting?.heldOn ?? undefined),
+                  heldOn: dayjs(meeting?.heldOn ?? formedOn ?? undefined),
                   place: meeting?.place,
                   presentExpertIds: meeting?.presentExpertIds ?? group.members.map((m) => m.expertId),
                   requirements: meeting?.requirements,
@@ -144,7 +146,7 @@ export default function KickOffPage() {
               >
                 <Space wrap>
                   <Form.Item name="heldOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
-                    <DatePicker aria-label="会议日期" disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+                    <DatePicker aria-label="会议日期" disabledDate={(x) => !!formedOn && x.isBefore(dayjs(formedOn), 'day')} />
                   </Form.Item>
                   <Form.Item name="place" label="会议地点" rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}>
                     <Input style={{ width: 320 }} maxLength={200} />

@@ -164,7 +164,7 @@ export default function ExpertGroupPage() {
       )}
 
       {group && mine && (formed || d.status === 'DRAWN') && (
-        <Card title="启动会 · 推选组长" size="small">
+        <Card title="启动会 · 推选组长" size="small" extra={meeting && <Link to={`/kick-off/${d.id}`}>启动会记录与会议纪要</Link>}>
           {d.status === 'DRAWN' ? (
             <Typography.Text type="secondary">启动会召开后，出席成员推选组长。</Typography.Text>
           ) : leader ? (

@@ -5,6 +5,7 @@ import { ASSESSMENT_VARIABLES } from '../../services/assessment/src/infrastructu
 import { EXPERT_POOL_VARIABLES } from '../../services/expert-pool/src/infrastructure/expert-pool.config';
 import { INTAKE_VARIABLES } from '../../services/intake/src/infrastructure/intake.config';
 import { REVIEW_VARIABLES } from '../../services/review/src/infrastructure/review.config';
+import { NOTIFICATION_VARIABLES } from '../../services/notification/src/infrastructure/notification.config';
 
 /**
  * Each service declares the variables it reads once (`infrastructure/<service>.config.ts`: name, default, meaning),
@@ -17,6 +18,7 @@ describe('configuration', () => {
     'expert-pool': EXPERT_POOL_VARIABLES,
     intake: INTAKE_VARIABLES,
     review: REVIEW_VARIABLES,
+    notification: NOTIFICATION_VARIABLES,
   };
   // Platform-wide switches and the shared libraries' variables (runtime, messaging, auth) are not a service's own.
   const platformWide = new Set(['NODE_ENV']);

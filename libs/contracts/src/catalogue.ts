@@ -24,6 +24,7 @@ import { FilingIssued } from './events/publication/filing-issued.event';
 import { FilingStatusChanged, RegisterEntryImported } from './events/publication/filing-status-changed.event';
 import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
 import { NoticeAwaitingCalendar } from './events/publication/notice-awaiting-calendar.event';
+import { NotificationRequested } from './events/notification/notification-requested.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
@@ -234,6 +235,22 @@ export const Events = {
     "An administrator loaded a year's working-day calendar arrangement (holidays, make-up working days); review counts its stage time limits on it.",
     // One key per year: successive loads of the same year stay in order; `calendar-` keeps it apart from case ids.
     { key: 'year', keyDescription: '`calendar-<year>`; equals `ce_subject`.', keyOf: (p) => `calendar-${p.year}` },
+  ),
+
+  // Each owner of contact data has its own request topic (one producer per topic); the notification service reads all.
+  applicantNotificationRequested: define(
+    'intake.notification.requested.v1',
+    'intake',
+    ['notification'],
+    NotificationRequested,
+    'Intake asks that an applicant be told about their case (received, accepted, returned, approved, filed, not passed).',
+  ),
+  expertNotificationRequested: define(
+    'expert-pool.notification.requested.v1',
+    'expert-pool',
+    ['notification'],
+    NotificationRequested,
+    'Expert-pool asks that an expert be told about their group (invited, replaced, kick-off, leader elected).',
   ),
 } satisfies Record<string, EventDefinition<any>>;
 

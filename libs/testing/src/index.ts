@@ -4,3 +4,5 @@ export * from './wait-for';
 export * from './keycloak';
 export * from './in-process';
 export * from './http';
+export * from './mail-catcher';
+export * from './sms-gateway';

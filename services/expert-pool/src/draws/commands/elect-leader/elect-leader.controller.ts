@@ -12,6 +12,7 @@ import { Draw } from '../../infrastructure/draw.entity';
 import { assertSeesDraw, drawForUpdate, isMember } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { CastVoteRequest } from './elect-leader.request';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
 
 /**
  * At the kick-off the members elect their leader (组长): each member votes once per round; when all have voted, a
@@ -26,6 +27,7 @@ export class ElectLeaderController {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
   ) {}
 
   @Post(':id/votes')
@@ -59,6 +61,11 @@ export class ElectLeaderController {
           leaderExpertId: outcome.leaderExpertId,
           votes: outcome.votes,
           voters: outcome.voters,
+          electedAt: now.toISOString(),
+        });
+        const leader = d.members.find((x) => x.expertId === outcome.leaderExpertId);
+        await this.notifications.tell(m, d, memberIds, 'leader-elected', `${d.id}|leader|${d.electionRound}`, {
+          leaderName: leader?.name ?? outcome.leaderExpertId,
           electedAt: now.toISOString(),
         });
         // The actor is the member whose vote completed the round; the tally names every voter.

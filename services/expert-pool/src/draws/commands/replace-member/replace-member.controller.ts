@@ -12,6 +12,8 @@ import { Draw } from '../../infrastructure/draw.entity';
 import { assertSeesDraw, drawForUpdate, isOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { ReplaceMemberRequest } from './replace-member.request';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
+import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 
 /**
  * A member declines (before the kick-off) or is recused (回避, at any time before the seed is revealed); the
@@ -26,6 +28,8 @@ export class ReplaceMemberController {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
+    private readonly config: ExpertPoolConfig,
   ) {}
 
   @Post(':id/members/:expertId/decline')
@@ -110,6 +114,11 @@ export class ReplaceMemberController {
         reason,
         replacedAt: now.toISOString(),
       });
+      // The one who left is told the seat is taken; the reserve who took it is invited.
+      const because = `${d.id}|replaced|${expertId}`;
+      await this.notifications.tell(m, d, [expertId], 'expert-replaced', because, { replacedAt: now.toISOString(), because: cause });
+      const confirmBy = new Date(now.getTime() + this.config.invitationConfirmHours * 3600 * 1000);
+      await this.notifications.tell(m, d, [seated.expertId], 'expert-invited', because, { drawnAt: now.toISOString(), confirmBy: confirmBy.toISOString() });
       return drawView(d, p);
     });
   }

@@ -10,6 +10,7 @@ import { IdempotencyStore } from '../../../idempotency/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { checklistFor, missingItems } from '../../domain/checklist';
 import { ApplicationAccess } from '../../infrastructure/application-access';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { currentMaterials, materialPart } from '../../infrastructure/material.queries';
 
 /**
@@ -25,6 +26,7 @@ export class SubmitApplicationHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ApplicantNotifications,
   ) {}
 
   async submit(id: string, principal: Principal, idempotencyKey: string | undefined) {
@@ -75,6 +77,8 @@ export class SubmitApplicationHandler {
       at: now.toISOString(),
       details: { materials: parts.map((m) => ({ materialId: m.materialId, checklistItem: m.checklistItem, version: m.version, sha256: m.sha256 })) },
     });
+    // Submitted once: the application's id names the decision.
+    await this.notifications.tell(manager, application, 'application-received', `${application.id}|submitted`, { submittedAt: now.toISOString() });
     return { id: application.id, status: 'SUBMITTED', submittedAt: now.toISOString(), materials: parts };
   }
 }

@@ -197,8 +197,17 @@ describe('scenario 1 through the browser', () => {
     for (const m of drawn) {
       const x = await expert(m.expertId);
       experts.set(m.expertId, x);
-      await openFromList(x, '我的邀请和专家组');
+      // The invitation waits in the expert's inbox (the bell in the header); its link opens the confirm form.
+      const bell = x.page.getByRole('button', { name: /^通知，\d+ 条未读$/ });
+      await waitForOrExplain(bell, x);
+      await bell.click();
+      await x.page.getByRole('heading', { name: '我的通知' }).waitFor();
+      const invitation = x.page.getByRole('listitem', { name: `专家抽取邀请：${inst.name}技术评估` });
+      await invitation.getByText(/请于\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}前登录系统确认参加/).waitFor();
+      if (!declined) await screenshot(x.page, 's1-04a-expert-inbox');
+      await invitation.getByRole('link', { name: '前往办理' }).click();
       await x.page.getByRole('heading', { name: `专家组：${inst.name}` }).waitFor();
+      await x.page.getByRole('button', { name: '确认参加' }).waitFor();
       if (declined) continue;
       await x.page.getByRole('button', { name: '谢绝邀请' }).click();
       const dialog = x.page.getByRole('dialog');

@@ -506,6 +506,22 @@ describe('scenario 1 through the browser', () => {
     await applicant.page.getByRole('link', { name: /新备案：车工/ }).click();
     await waitForOrExplain(applicant.page.getByText(`备案通知 ${issued}`), applicant);
     await screenshot(applicant.page, 's1-19-applicant-filed');
+    // The applicant was told at every step: the bell opens the inbox, newest first, each notice once.
+    await applicant.page.getByRole('button', { name: /^通知(，\d+ 条未读)?$/ }).click();
+    await applicant.page.getByRole('heading', { name: '我的通知' }).waitFor();
+    const filed = applicant.page.getByRole('listitem', { name: `备案通知已印发：${inst.name}` });
+    await waitForOrExplain(filed, applicant);
+    await filed.getByText(issued).waitFor();
+    const titles = await applicant.page.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')).filter(Boolean));
+    expect(titles).toEqual([
+      `备案通知已印发：${inst.name}`,
+      `评估结果已审定，即将公示：${inst.name}`,
+      `备案申报已受理：${inst.name}`,
+      `备案申报已提交：${inst.name}`,
+    ]);
+    await screenshot(applicant.page, 's1-20-applicant-notifications');
+    await filed.getByRole('link', { name: '前往办理' }).click();
+    await waitForOrExplain(applicant.page.getByText(`备案通知 ${issued}`), applicant);
     expect(applicant.errors).toEqual([]);
     await applicant.context.close();
 

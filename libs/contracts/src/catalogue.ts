@@ -24,7 +24,7 @@ import { FilingIssued } from './events/publication/filing-issued.event';
 import { FilingStatusChanged, RegisterEntryImported } from './events/publication/filing-status-changed.event';
 import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
 import { NoticeAwaitingCalendar } from './events/publication/notice-awaiting-calendar.event';
-import { NotificationRequested } from './events/notification/notification-requested.event';
+import { ApplicantNotificationRequested, ExpertNotificationRequested } from './events/notification/notification-requested.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
@@ -242,14 +242,14 @@ export const Events = {
     'intake.notification.requested.v1',
     'intake',
     ['notification'],
-    NotificationRequested,
+    ApplicantNotificationRequested,
     'Intake asks that an applicant be told about their case (received, accepted, returned, approved, filed, not passed).',
   ),
   expertNotificationRequested: define(
     'expert-pool.notification.requested.v1',
     'expert-pool',
     ['notification'],
-    NotificationRequested,
+    ExpertNotificationRequested,
     'Expert-pool asks that an expert be told about their group (invited, replaced, kick-off, leader elected).',
   ),
 } satisfies Record<string, EventDefinition<any>>;

@@ -24,6 +24,9 @@ const experts = [
   { id: 'expert:e-zhao', role: 'expert' as const, name: '赵志强 专家', email: 'busy@example.cn', mobile: '13912345678' },
 ];
 
+// Requested a minute apart, in the order of the scenario: the inbox lists the newest first.
+let requestedSeq = 0;
+
 type Req = { def: EventDefinition<NotificationRequested>; payload: NotificationRequested };
 
 function request(
@@ -45,7 +48,7 @@ function request(
       params: { institution, ...params },
       link,
       dedupeKey: `${because}|${recipient.id}`,
-      requestedAt: new Date().toISOString(),
+      requestedAt: new Date(Date.UTC(2025, 8, 1, 1) + requestedSeq++ * 60_000).toISOString(),
     },
   };
 }
@@ -104,7 +107,7 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
     for (const r of reqs) {
       const meta = await produceEvent(kafka, r.def, r.payload);
       await produceEvent(kafka, r.def, r.payload, { id: meta.id }); // the broker redelivers it
-      await produceEvent(kafka, r.def, { ...r.payload, requestedAt: new Date().toISOString() }); // the producer retries it
+      await produceEvent(kafka, r.def, r.payload); // the producer retries it under a new event id
     }
   };
   const deliveries = async (admin: string) => (await get(`/notifications/deliveries?caseId=${caseId}&limit=500`, admin)).json.items as any[];

@@ -16,7 +16,14 @@ export function NotificationBell() {
   const n = unread.data?.unread ?? 0;
   return (
     <Badge count={n} size="small" overflowCount={99}>
-      <Button size="small" ghost icon={<BellOutlined />} aria-label={n > 0 ? `通知，${n} 条未读` : '通知'} onClick={() => navigate('/notifications')} />
+      <Button
+        size="small"
+        ghost
+        icon={<BellOutlined />}
+        style={{ color: '#fff', borderColor: 'rgba(255, 255, 255, 0.75)' }}
+        aria-label={n > 0 ? `通知，${n} 条未读` : '通知'}
+        onClick={() => navigate('/notifications')}
+      />
     </Badge>
   );
 }

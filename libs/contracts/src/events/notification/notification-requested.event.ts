@@ -56,3 +56,9 @@ export class NotificationRequested {
   @IsString() @IsNotEmpty() @MaxLength(300) dedupeKey!: string;
   @IsISO8601() requestedAt!: string;
 }
+
+/** Intake asks for an applicant to be told (its own topic: one producer per topic). */
+export class ApplicantNotificationRequested extends NotificationRequested {}
+
+/** Expert-pool asks for an expert to be told. */
+export class ExpertNotificationRequested extends NotificationRequested {}

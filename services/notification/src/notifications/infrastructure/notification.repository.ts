@@ -82,14 +82,12 @@ export class NotificationRepository {
     return rows.length === 1;
   }
 
-  async queueDelivery(
-    m: EntityManager,
-    d: { id: string; noticeId: string; channel: ExternalChannel; address: string; addressMasked: string; at: Date },
-  ): Promise<void> {
+  /** Due at once. Delivery runs on the database's time: sending is not a step of the procedure, which may run on a moved clock. */
+  async queueDelivery(m: EntityManager, d: { id: string; noticeId: string; channel: ExternalChannel; address: string; addressMasked: string }): Promise<void> {
     await m.query(
       `INSERT INTO notification.delivery (id, notice_id, channel, address, address_masked, status, next_attempt_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $6)`,
-      [d.id, d.noticeId, d.channel, d.address, d.addressMasked, d.at],
+       VALUES ($1, $2, $3, $4, $5, 'queued', now(), now())`,
+      [d.id, d.noticeId, d.channel, d.address, d.addressMasked],
     );
   }
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { NotificationRequested } from '@filing/contracts';
 import { maskPhone } from '@filing/auth';
 import { EventContext, UnprocessableEventError } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
 import { channelsFor, maskEmail } from '../../domain/channels';
 import { missingParams, renderNotice } from '../../domain/templates';
 import { NotificationRepository } from '../../infrastructure/notification.repository';
@@ -20,7 +19,6 @@ export class AcceptRequestHandler {
 
   constructor(
     private readonly notices: NotificationRepository,
-    private readonly clock: Clock,
     private readonly config: NotificationConfig,
   ) {}
 
@@ -30,7 +28,8 @@ export class AcceptRequestHandler {
     for (const [k, v] of Object.entries(r.params)) {
       if (typeof v !== 'string') throw new UnprocessableEventError(`notification ${r.dedupeKey}: parameter ${k} is not a string`);
     }
-    const now = this.clock.now();
+    // The notice is dated when its owner decided (its clock), not when this service got round to it.
+    const decidedAt = new Date(r.requestedAt);
     const id = randomUUID();
     const url = `${this.config.consoleUrl}${r.link}`;
     const rendered = renderNotice(r.kind, { caseId: r.caseId, name: r.recipient.name, params: r.params, url });
@@ -48,7 +47,7 @@ export class AcceptRequestHandler {
       body: rendered.body,
       link: r.link,
       params: r.params,
-      createdAt: now,
+      createdAt: decidedAt,
     });
     if (!inserted) {
       this.logger.log(`notification ${r.dedupeKey} already taken; request ${ctx.meta.id} changes nothing`);
@@ -68,7 +67,6 @@ export class AcceptRequestHandler {
         channel: c.channel,
         address: c.address,
         addressMasked: c.channel === 'email' ? maskEmail(c.address) : maskPhone(c.address),
-        at: now,
       });
     }
   }

@@ -23,6 +23,7 @@ module.exports = [
             { sourceTag: 'scope:expert-pool', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:assessment', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:publication', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The console talks to the services over HTTP only: no service code in its bundle or its server.
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -18,6 +18,7 @@ function consoleEnv(processes, host = '127.0.0.1') {
     EXPERT_POOL_URL: url(one('expert-pool')),
     ASSESSMENT_URL: url(one('assessment')),
     PUBLICATION_URL: url(one('publication')),
+    NOTIFICATION_URL: url(one('notification')),
     REVIEW_INSTANCES: JSON.stringify(review),
   };
 }

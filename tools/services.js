@@ -10,5 +10,6 @@ module.exports = [
   { name: 'expert-pool', dir: 'expert-pool', port: 3003, env: {} },
   { name: 'assessment', dir: 'assessment', port: 3004, env: {} },
   { name: 'publication', dir: 'publication', port: 3005, env: {} },
+  { name: 'notification', dir: 'notification', port: 3006, env: {} },
   // basePort: the port without the local offset, as a cluster runs it (deploy/ is generated from it).
 ].map((s) => ({ ...s, basePort: s.port, port: s.port + OFFSET }));

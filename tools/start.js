@@ -126,6 +126,26 @@ async function loadDemoData() {
     say(`  ${s.standardId} v${s.version} (${s.institutionKind}) from ${s.effectiveFrom}${s.provisional ? ', provisional' : ''}: ${s.title}`);
 }
 
+/**
+ * The local mail catcher and SMS gateway the notification service delivers to (unless SMTP_URL / SMS_GATEWAY_URL
+ * name real ones): every mail lands as an .eml file in .local/mail/, every SMS request as a .json file in .local/sms/.
+ */
+async function startMessageCatchers() {
+  const OFFSET = Number(process.env.PORT_OFFSET ?? 0);
+  require('@swc-node/register');
+  const { MailCatcher, SmsGateway } = require(path.join(ROOT, 'libs', 'testing', 'src', 'index.ts'));
+  const env = {};
+  if (!process.env.SMTP_URL) {
+    const mail = await new MailCatcher({ port: 1025 + OFFSET, dir: path.join(ROOT, '.local', 'mail') }).start();
+    env.SMTP_URL = mail.url;
+  }
+  if (!process.env.SMS_GATEWAY_URL) {
+    const sms = await new SmsGateway({ port: 1026 + OFFSET, dir: path.join(ROOT, '.local', 'sms') }).start();
+    env.SMS_GATEWAY_URL = sms.url;
+  }
+  return env;
+}
+
 /** The web console: built when its sources changed, then its server (static files + proxy) as one more process. */
 async function startConsole(env) {
   consoleApp.buildIfStale(say);
@@ -192,6 +212,7 @@ async function main() {
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...idp?.serviceEnv,
   };
+  Object.assign(env, await startMessageCatchers());
   for (const s of services) {
     supervise(s.name, ['-r', '@swc-node/register', path.join('services', s.dir, 'src', 'main.ts')], { ...env, ...s.env, PORT: String(s.port) });
     say(`starting ${s.name} on :${s.port}`);
@@ -220,6 +241,12 @@ async function main() {
   );
   for (const s of services) say(`  ${s.name.padEnd(14)} http://127.0.0.1:${s.port}   OpenAPI http://127.0.0.1:${s.port}/docs`);
   say(`  AsyncAPI       ${path.join(ROOT, 'libs', 'contracts', 'asyncapi.yaml')}`);
+  say(
+    `  mail           ${env.SMTP_URL === process.env.SMTP_URL ? `delivered to ${env.SMTP_URL.replace(/:[^:@/]*@/, ':***@')}` : `caught at ${env.SMTP_URL}; read them in ${path.join(ROOT, '.local', 'mail')} (.eml)`}`,
+  );
+  say(
+    `  SMS            ${env.SMS_GATEWAY_URL === process.env.SMS_GATEWAY_URL ? `sent through ${env.SMS_GATEWAY_URL}` : `caught at ${env.SMS_GATEWAY_URL}; requests in ${path.join(ROOT, '.local', 'sms')} (.json)`}`,
+  );
   if (idp) {
     idp.printUsers(experts);
     say('Press Ctrl-C to stop everything.');

@@ -26,6 +26,8 @@ export interface ConsolePlatform {
   procs: ServiceProcess[];
   urls: PlatformUrls;
   console: ServiceProcess;
+  /** The notification service (the inbox behind the bell). */
+  notification: string;
   browser: Browser;
   stop(): Promise<void>;
 }
@@ -44,8 +46,9 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
     { dir: 'expert-pool', name: 'ui-expert-pool', env: {} },
     { dir: 'assessment', name: 'ui-assessment', env: {} },
     { dir: 'publication', name: 'ui-publication', env: {} },
+    { dir: 'notification', name: 'ui-notification', env: {} },
   ];
-  // Seven processes start at once: on a shared 2-core machine under load that can take longer than one alone.
+  // Eight processes start at once: on a shared 2-core machine under load that can take longer than one alone.
   const timeoutMs = 240_000;
   const procs = await startAllOrNone(specs.map((s) => () => startServiceProcess({ service: s.dir, name: s.name, env: { ...env, ...s.env }, timeoutMs })));
   const processes = specs.map((s, i) => ({ ...s, port: procs[i].port }));
@@ -63,7 +66,7 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
     await Promise.all([consoleProc, ...procs].map((p) => p?.stop()));
     throw e;
   }
-  const [intake, reviewProvince, reviewChangchun, expertPool, assessment, publication] = procs;
+  const [intake, reviewProvince, reviewChangchun, expertPool, assessment, publication, notification] = procs;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     procs,
@@ -77,6 +80,7 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
       assessment: assessment.url,
       publication: publication.url,
     },
+    notification: notification.url,
     async stop() {
       await browser.close().catch(() => undefined);
       await Promise.all([consoleProc, ...procs].map((p) => p.stop()));

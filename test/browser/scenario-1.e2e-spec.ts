@@ -197,8 +197,17 @@ describe('scenario 1 through the browser', () => {
     for (const m of drawn) {
       const x = await expert(m.expertId);
       experts.set(m.expertId, x);
-      await openFromList(x, '我的邀请和专家组');
+      // The invitation waits in the expert's inbox (the bell in the header); its link opens the confirm form.
+      const bell = x.page.getByRole('button', { name: /^通知，\d+ 条未读$/ });
+      await waitForOrExplain(bell, x);
+      await bell.click();
+      await x.page.getByRole('heading', { name: '我的通知' }).waitFor();
+      const invitation = x.page.getByRole('listitem', { name: `专家抽取邀请：${inst.name}技术评估` });
+      await invitation.getByText(/请于\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}前登录系统确认参加/).waitFor();
+      if (!declined) await screenshot(x.page, 's1-04a-expert-inbox');
+      await invitation.getByRole('link', { name: '前往办理' }).click();
       await x.page.getByRole('heading', { name: `专家组：${inst.name}` }).waitFor();
+      await x.page.getByRole('button', { name: '确认参加' }).waitFor();
       if (declined) continue;
       await x.page.getByRole('button', { name: '谢绝邀请' }).click();
       const dialog = x.page.getByRole('dialog');
@@ -589,6 +598,22 @@ describe('scenario 1 through the browser', () => {
     await applicant.page.getByRole('link', { name: /新备案：车工/ }).click();
     await waitForOrExplain(applicant.page.getByText(`备案通知 ${issued}`), applicant);
     await screenshot(applicant.page, 's1-19-applicant-filed');
+    // The applicant was told at every step: the bell opens the inbox, newest first, each notice once.
+    await applicant.page.getByRole('button', { name: /^通知(，\d+ 条未读)?$/ }).click();
+    await applicant.page.getByRole('heading', { name: '我的通知' }).waitFor();
+    const filed = applicant.page.getByRole('listitem', { name: `备案通知已印发：${inst.name}` });
+    await waitForOrExplain(filed, applicant);
+    await filed.getByText(issued).waitFor();
+    const titles = await applicant.page.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')).filter(Boolean));
+    expect(titles).toEqual([
+      `备案通知已印发：${inst.name}`,
+      `评估结果已审定，即将公示：${inst.name}`,
+      `备案申报已受理：${inst.name}`,
+      `备案申报已提交：${inst.name}`,
+    ]);
+    await screenshot(applicant.page, 's1-20-applicant-notifications');
+    await filed.getByRole('link', { name: '前往办理' }).click();
+    await waitForOrExplain(applicant.page.getByText(`备案通知 ${issued}`), applicant);
     expect(applicant.errors).toEqual([]);
     await applicant.context.close();
 

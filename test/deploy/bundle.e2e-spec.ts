@@ -34,7 +34,7 @@ describe('the compiled bundle the Dockerfile copies', () => {
   });
 
   it('contains compiled JavaScript and no TypeScript entry points', () => {
-    for (const svc of ['intake', 'review', 'expert-pool', 'assessment', 'publication']) {
+    for (const svc of ['intake', 'review', 'expert-pool', 'assessment', 'publication', 'notification']) {
       expect(fs.existsSync(path.join(app, 'services', svc, 'src', 'main.js'))).toBe(true);
       expect(fs.existsSync(path.join(app, 'services', svc, 'src', 'migrate.js'))).toBe(true);
       expect(JSON.parse(fs.readFileSync(path.join(app, 'services', svc, 'package.json'), 'utf8')).main ?? 'src/main.js').toMatch(/\.js$/);
@@ -42,7 +42,7 @@ describe('the compiled bundle the Dockerfile copies', () => {
     expect(JSON.parse(fs.readFileSync(path.join(app, 'libs', 'contracts', 'package.json'), 'utf8')).main).toBe('src/index.js');
   });
 
-  it.each(['intake', 'review', 'expert-pool', 'assessment', 'publication'])('boots %s from the bundle to ready', async (svc) => {
+  it.each(['intake', 'review', 'expert-pool', 'assessment', 'publication', 'notification'])('boots %s from the bundle to ready', async (svc) => {
     const proc = await startServiceProcess({
       entry: path.join('services', svc, 'src', 'main.js'),
       name: `bundle-${svc}`,
@@ -89,6 +89,7 @@ describe('the compiled bundle the Dockerfile copies', () => {
         EXPERT_POOL_URL: upstream,
         ASSESSMENT_URL: upstream,
         PUBLICATION_URL: upstream,
+        NOTIFICATION_URL: upstream,
         REVIEW_INSTANCES: JSON.stringify({ '220000': upstream }),
       },
     });

@@ -53,7 +53,7 @@ describe('docker-compose.yml', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  const appServices = ['intake', 'review-province', 'review-changchun', 'expert-pool', 'assessment', 'publication'];
+  const appServices = ['intake', 'review-province', 'review-changchun', 'expert-pool', 'assessment', 'publication', 'notification'];
 
   it('runs Kafka (KRaft, no topic auto-creation), PostgreSQL, the topic step, every service and a city review instance', () => {
     expect(compose.services.kafka.image).toMatch(/^apache\/kafka:/);

@@ -187,7 +187,7 @@ describe('the province overlay', () => {
         .map((d) => d.metadata.name)
         .sort(),
     ).toEqual([...serviceDirs, 'console'].sort());
-    expect(serviceDirs.sort()).toEqual(['assessment', 'expert-pool', 'intake', 'publication', 'review']);
+    expect(serviceDirs.sort()).toEqual(['assessment', 'expert-pool', 'intake', 'notification', 'publication', 'review']);
     for (const r of resources) expect(r.metadata.namespace).toBe('jl-filing');
   });
 

@@ -6,6 +6,7 @@ import { EXPERT_POOL_VARIABLES } from '../../services/expert-pool/src/infrastruc
 import { INTAKE_VARIABLES } from '../../services/intake/src/infrastructure/intake.config';
 import { PUBLICATION_VARIABLES } from '../../services/publication/src/infrastructure/publication.config';
 import { REVIEW_VARIABLES } from '../../services/review/src/infrastructure/review.config';
+import { NOTIFICATION_VARIABLES } from '../../services/notification/src/infrastructure/notification.config';
 
 /**
  * Each service declares the variables it reads once (`infrastructure/<service>.config.ts`: name, default, meaning),
@@ -19,6 +20,7 @@ describe('configuration', () => {
     intake: INTAKE_VARIABLES,
     publication: PUBLICATION_VARIABLES,
     review: REVIEW_VARIABLES,
+    notification: NOTIFICATION_VARIABLES,
   };
   // Platform-wide switches and the shared libraries' variables (runtime, messaging, auth) are not a service's own.
   const platformWide = new Set(['NODE_ENV']);

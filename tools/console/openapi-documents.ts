@@ -17,6 +17,7 @@ export const SERVICES: { name: string; title: string }[] = [
   { name: 'expert-pool', title: 'Expert pool service' },
   { name: 'assessment', title: 'Assessment service' },
   { name: 'publication', title: 'Publication service' },
+  { name: 'notification', title: 'Notification service' },
 ];
 
 /** The service's application in preview mode, for `use` (its document, its controllers' metadata), then closed. */

@@ -263,6 +263,7 @@ function consoleDeployment() {
                 { name: 'EXPERT_POOL_URL', value: url('expert-pool') },
                 { name: 'ASSESSMENT_URL', value: url('assessment') },
                 { name: 'PUBLICATION_URL', value: url('publication') },
+                { name: 'NOTIFICATION_URL', value: url('notification') },
               ],
               // REVIEW_INSTANCES: {"220000": "http://review:3002", "<city>": "<its instance>"}; overlays merge it in.
               envFrom: [{ configMapRef: { name: 'console-config' } }],

@@ -16,7 +16,7 @@ import { securityHeaders, type OidcSettings } from './sign-in-settings';
 export interface ConsoleServerOptions {
   /** The built console (index.html and assets/). */
   staticDir: string;
-  services: { intake: string; 'expert-pool': string; assessment: string; publication: string };
+  services: { intake: string; 'expert-pool': string; assessment: string; publication: string; notification: string };
   review: ReviewRouting;
   /** Development sign-in: never in production, nor beside an identity provider. */
   devSignIn: boolean;

@@ -25,6 +25,7 @@ function main(): void {
       'expert-pool': required('EXPERT_POOL_URL'),
       assessment: required('ASSESSMENT_URL'),
       publication: required('PUBLICATION_URL'),
+      notification: required('NOTIFICATION_URL'),
     },
     review: parseReviewRouting(required('REVIEW_INSTANCES')),
     devSignIn,

@@ -25,6 +25,7 @@ import { FilingIssued } from './events/publication/filing-issued.event';
 import { FilingStatusChanged, RegisterEntryImported } from './events/publication/filing-status-changed.event';
 import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
 import { NoticeAwaitingCalendar } from './events/publication/notice-awaiting-calendar.event';
+import { ApplicantNotificationRequested, ExpertNotificationRequested } from './events/notification/notification-requested.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
@@ -245,6 +246,22 @@ export const Events = {
     "A review instance is alive: its open cases per stage and overdue cases as of its clock; the province's oversight marks an instance stale when these stop.",
     // One key per instance: its heartbeats stay in order; a jurisdiction code never collides with a case id (a UUID).
     { key: 'jurisdiction', keyDescription: 'The jurisdiction the instance serves; equals `ce_subject`.', keyOf: (p) => p.jurisdiction },
+  ),
+
+  // Each owner of contact data has its own request topic (one producer per topic); the notification service reads all.
+  applicantNotificationRequested: define(
+    'intake.notification.requested.v1',
+    'intake',
+    ['notification'],
+    ApplicantNotificationRequested,
+    'Intake asks that an applicant be told about their case (received, accepted, returned, approved, filed, not passed).',
+  ),
+  expertNotificationRequested: define(
+    'expert-pool.notification.requested.v1',
+    'expert-pool',
+    ['notification'],
+    ExpertNotificationRequested,
+    'Expert-pool asks that an expert be told about their group (invited, replaced, kick-off, leader elected).',
   ),
 } satisfies Record<string, EventDefinition<any>>;
 

@@ -1,4 +1,4 @@
-export type ServiceName = 'intake' | 'review' | 'expert-pool' | 'assessment' | 'publication';
+export type ServiceName = 'intake' | 'review' | 'expert-pool' | 'assessment' | 'publication' | 'notification';
 
 /** The class of a payload; its class-validator decorators are the contract. */
 export type PayloadClass<P = object> = new () => P;

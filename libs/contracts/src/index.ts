@@ -33,5 +33,6 @@ export * from './events/publication/filing-requested.event';
 export * from './events/publication/filing-status-changed.event';
 export * from './events/publication/filing-issued.event';
 export * from './events/publication/calendar-overrides-loaded.event';
+export * from './events/notification/notification-requested.event';
 export * from './sources';
 export * from './kafka-access';

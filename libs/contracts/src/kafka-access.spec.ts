@@ -39,6 +39,7 @@ describe('Kafka access from the catalogue', () => {
       'expert-pool',
       'assessment',
       'publication',
+      'notification',
       'review-220000',
       'review-220100',
     ]);

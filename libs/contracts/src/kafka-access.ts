@@ -62,6 +62,6 @@ export function kafkaAccess(service: ServiceName, jurisdiction?: string, events:
 
 /** One principal per process of a platform: every service, and one review instance per jurisdiction listed. */
 export function platformPrincipals(reviewJurisdictions: string[] = [PROVINCE_CODE]): KafkaPrincipal[] {
-  const others: ServiceName[] = ['intake', 'expert-pool', 'assessment', 'publication'];
+  const others: ServiceName[] = ['intake', 'expert-pool', 'assessment', 'publication', 'notification'];
   return [...others.map((s) => kafkaAccess(s)), ...reviewJurisdictions.map((j) => kafkaAccess('review', j))];
 }

@@ -270,6 +270,26 @@ export const validSamples = {
       { stage: 'PRELIMINARY_REVIEW', cases: 1, overdue: 0 },
     ],
   },
+  applicantNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'materials-returned',
+    recipient: { id: `institution:${institution.creditCode}`, role: 'applicant', name: institution.name, email: contact.email },
+    params: { institution: institution.name, returnedAt: at, reasons: '师资证明缺少职业资格证书复印件' },
+    link: `/applicant/applications/${caseId}`,
+    dedupeKey: `evt-1|institution:${institution.creditCode}`,
+    requestedAt: at,
+  },
+  expertNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'expert-invited',
+    recipient: { id: 'expert:expert-1', role: 'expert', name: '专家1', email: 'expert1@example.cn', mobile: '13912345678' },
+    params: { institution: institution.name, drawnAt: at, confirmBy: at },
+    link: '/expert/draws/draw-1',
+    dedupeKey: 'draw-1|drawn|expert:expert-1',
+    requestedAt: at,
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -284,6 +304,15 @@ const BAD_CREDIT_CODE = '91220101MA0Y1234IO'; // I and O are not in the GB 32100
 
 /** Beyond a missing key field (caseId for case events; checked for every event): the breakages worth naming per event. */
 export const breakages: Record<EventName, Breakage[]> = {
+  applicantNotificationRequested: [
+    { field: 'kind', value: 'anything' },
+    { field: 'recipient.id', value: 'someone' },
+    { field: 'link', value: 'https://elsewhere.example.com/' },
+  ],
+  expertNotificationRequested: [
+    { field: 'recipient.mobile', value: '0431-8888' },
+    { field: 'recipient.email', value: 'not-an-email' },
+  ],
   applicationSubmitted: [
     { field: 'institution.creditCode', value: BAD_CREDIT_CODE },
     { field: 'jurisdiction', value: '长春' },

@@ -5,3 +5,5 @@ export * from './keycloak';
 export * from './in-process';
 export * from './http';
 export * from './sample-institution';
+export * from './mail-catcher';
+export * from './sms-gateway';

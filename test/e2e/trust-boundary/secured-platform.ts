@@ -19,7 +19,7 @@ export interface PlatformProcess {
   env?: Record<string, string>;
 }
 
-/** Every process of the platform as `npm start` runs it: five services and Changchun's review instance. */
+/** Every process of the platform as `npm start` runs it: six services and Changchun's review instance. */
 export const PLATFORM: PlatformProcess[] = [
   { name: 'intake', service: 'intake', user: 'intake', schema: 'intake' },
   {
@@ -33,6 +33,7 @@ export const PLATFORM: PlatformProcess[] = [
   { name: 'expert-pool', service: 'expert-pool', user: 'expert-pool', schema: 'expert_pool' },
   { name: 'assessment', service: 'assessment', user: 'assessment', schema: 'assessment' },
   { name: 'publication', service: 'publication', user: 'publication', schema: 'publication' },
+  { name: 'notification', service: 'notification', user: 'notification', schema: 'notification' },
 ];
 
 export interface Credentials {

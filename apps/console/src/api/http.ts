@@ -2,7 +2,7 @@
 // user's bearer token, and every error answer turned into an ApiError.
 import { ApiError } from './problem';
 
-export type ServiceName = 'intake' | 'review' | 'expert-pool' | 'assessment' | 'publication';
+export type ServiceName = 'intake' | 'review' | 'expert-pool' | 'assessment' | 'publication' | 'notification';
 /** `/api/<area>/…`: a service, or the console server's own endpoints (`console`, and `dev` outside production). */
 export type ApiArea = ServiceName | 'console' | 'dev';
 

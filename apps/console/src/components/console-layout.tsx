@@ -4,6 +4,7 @@ import { routes } from '../config/routes';
 import { access } from '../access';
 import { oidcSignIn, useAuth } from '../auth/auth-context';
 import { roleName, jurisdictionName } from '../lib/vocabulary';
+import { NotificationBell } from './notification-bell';
 import './console-layout.css';
 
 const { Header, Content, Footer } = Layout;
@@ -46,6 +47,7 @@ export function ConsoleLayout() {
         <div className={user ? 'console-user signed-in' : 'console-user'}>
           {user ? (
             <Space size={8}>
+              <NotificationBell />
               <span className="console-user-who" aria-label="当前登录">
                 <span className="console-user-name">{user.name ?? user.sub}</span>
                 <span className="console-user-role">{`${user.roles.map(roleName).join('、') || '未分配角色'} · ${jurisdictionName(user.jurisdiction) || '未设置辖区'}`}</span>

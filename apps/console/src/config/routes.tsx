@@ -35,6 +35,8 @@ export const routes: RouteDef[] = [
   },
   { path: '/applicant/apply', menu: '新建申报', area: 'applicant', access: 'applicant', component: lazy(() => import('../pages/applicant/apply')) },
   { path: '/applicant/applications/:applicationId', area: 'applicant', access: 'applicant', component: lazy(() => import('../pages/applicant/application')) },
+  // Every signed-in person's notices; the bell in the header opens it.
+  { path: '/notifications', area: 'workbench', access: 'signedIn', component: lazy(() => import('../pages/notifications')) },
   // The officials' workbenches: each role's home lists what awaits it; the menu shows only what the role may use.
   { path: '/workbench', menu: '工作台', area: 'workbench', access: 'official', component: lazy(() => import('../pages/workbench/home')) },
   { path: '/work-queue', menu: '待办', area: 'workbench', access: 'centreStaff', component: lazy(() => import('../pages/centre/work-queue')) },

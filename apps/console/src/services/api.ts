@@ -7,6 +7,7 @@ import type { paths as ReviewPaths } from './review/schema';
 import type { paths as ExpertPoolPaths } from './expert-pool/schema';
 import type { paths as AssessmentPaths } from './assessment/schema';
 import type { paths as PublicationPaths } from './publication/schema';
+import type { paths as NotificationPaths } from './notification/schema';
 
 export type { components as IntakeSchemas } from './intake/schema';
 export type { components as PublicationSchemas } from './publication/schema';
@@ -18,6 +19,7 @@ interface PathsOf {
   'expert-pool': ExpertPoolPaths;
   assessment: AssessmentPaths;
   publication: PublicationPaths;
+  notification: NotificationPaths;
 }
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type JsonBody<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;

@@ -6,6 +6,7 @@ import { CommitDrawController } from './commands/commit-draw/commit-draw.control
 import { CommitDrawHandler } from './commands/commit-draw/commit-draw.handler';
 import { DrawRepository } from './infrastructure/draw.repository';
 import { ExpertDatabaseRepository } from './infrastructure/expert-database.repository';
+import { ExpertNotifications } from './infrastructure/expert-notifications';
 import { PerformDrawController } from './commands/perform-draw/perform-draw.controller';
 import { PerformDrawHandler } from './commands/perform-draw/perform-draw.handler';
 import { ConfirmInvitationController } from './commands/confirm-invitation/confirm-invitation.controller';
@@ -50,6 +51,7 @@ import { VerifyDrawController } from './queries/verify-draw/verify-draw.controll
     GetDrawController,
   ],
   providers: [
+    ExpertNotifications,
     KickOffHandler,
     DrawRepository,
     KickOffMinutesRepository,

@@ -29,6 +29,11 @@ export const EXPERT_POOL_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'expert-pool: 32-byte key (hex or base64) the draw seeds are encrypted with at rest',
   },
   { name: 'DRAW_SEED_KEY_FILE', meaning: 'expert-pool: a file holding DRAW_SEED_KEY instead' },
+  {
+    name: 'INVITATION_CONFIRM_HOURS',
+    default: '48',
+    meaning: 'expert-pool: a drawn expert is asked to confirm or decline within this many hours (named in the invitation)',
+  },
 ];
 
 /**
@@ -49,6 +54,8 @@ export class ExpertPoolConfig {
   readonly recentServiceMonths: number;
   /** Imports up to this many rows are answered when done; larger ones return a job to poll. */
   readonly importSyncMaxRows: number;
+  /** The invitation asks for an answer within this many hours of the draw. */
+  readonly invitationConfirmHours: number;
 
   /**
    * An expert token acts only through an expert record linked to its account (PUT /experts/:id/account). On by
@@ -65,6 +72,7 @@ export class ExpertPoolConfig {
     this.formerEmployerYears = settings.int('AVOID_FORMER_EMPLOYER_YEARS');
     this.recentServiceMonths = settings.int('AVOID_RECENT_SERVICE_MONTHS');
     this.importSyncMaxRows = settings.int('IMPORT_SYNC_MAX_ROWS');
+    this.invitationConfirmHours = settings.int('INVITATION_CONFIRM_HOURS');
     const required = settings.optionalText('EXPERT_ACCOUNT_LINK_REQUIRED') ?? (source.NODE_ENV === 'production' ? 'true' : 'false');
     if (required !== 'true' && required !== 'false') throw new Error('configuration: EXPERT_ACCOUNT_LINK_REQUIRED must be true or false');
     this.accountLinkRequired = required === 'true';

@@ -21,6 +21,7 @@ import { ResubmitApplicationController } from './commands/resubmit-application/r
 import { SubmitApplicationController } from './commands/submit-application/submit-application.controller';
 import { UploadMaterialController } from './commands/upload-material/upload-material.controller';
 import { ApplicationAccess } from './infrastructure/application-access';
+import { ApplicantNotifications } from './infrastructure/applicant-notifications';
 import { DownloadMaterialController } from './queries/download-material/download-material.controller';
 import { GetApplicationController } from './queries/get-application/get-application.controller';
 import { GetChecklistController } from './queries/get-checklist/get-checklist.controller';
@@ -50,6 +51,7 @@ import { ListMaterialsController } from './queries/list-materials/list-materials
     RecordExpertGroupMessageController,
   ],
   providers: [
+    ApplicantNotifications,
     CreateApplicationHandler,
     SubmitApplicationHandler,
     ResubmitApplicationHandler,

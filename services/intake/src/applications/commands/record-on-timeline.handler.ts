@@ -29,9 +29,16 @@ export class RecordOnTimelineHandler {
     private readonly applications: ApplicationRepository,
   ) {}
 
-  async record(ctx: ConsumedEvent, caseId: string, entry: TimelineEntry, change: (application: Application) => Partial<Application> | null): Promise<void> {
+  /** Returns the application the event is about. */
+  async record(
+    ctx: ConsumedEvent,
+    caseId: string,
+    entry: TimelineEntry,
+    change: (application: Application) => Partial<Application> | null,
+  ): Promise<Application> {
     const application = await applicationForEvent(ctx.manager, caseId, ctx.topic, ctx.meta.source);
     await this.onApplication(ctx, application, entry, change);
+    return application;
   }
 
   /** The same for an application already found (a filing, which need not be one of intake's). */

@@ -9,6 +9,7 @@ import { Clock, IllegalStep, InvalidCommand, MissingPrecondition, NotAllowed } f
 import { hasQuorum, tallyRound } from '../../domain/leader-election';
 import { Draw, LeaderElection } from '../../infrastructure/draw.entity';
 import { DrawRepository } from '../../infrastructure/draw.repository';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
 import { assertSeesDraw, drawForUpdate, isCentreStaff, isMember } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { CastVoteRequest, DecideLeaderRequest } from './elect-leader.request';
@@ -25,6 +26,7 @@ export class ElectLeaderHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
   ) {}
 
   vote(id: string, body: CastVoteRequest, p: Principal) {
@@ -158,6 +160,15 @@ export class ElectLeaderHandler {
       abstentions: election.abstentions,
       electedAt: election.at,
     });
+    const leader = d.members.find((x) => x.expertId === election.leaderExpertId);
+    await this.notifications.tell(
+      m,
+      d,
+      d.members.map((x) => x.expertId),
+      'leader-elected',
+      `${d.id}|leader|${election.round}`,
+      { leaderName: leader?.name ?? election.leaderExpertId, electedAt: election.at },
+    );
     await this.audit.append(m, {
       caseId: d.caseId,
       jurisdiction: d.caseJurisdiction,

@@ -9,6 +9,7 @@ import { Clock, IllegalStep, NotAllowed } from '@filing/runtime';
 import { Draw } from '../../infrastructure/draw.entity';
 import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
 import { drawView, seesIdentities } from '../../draw-view';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
 
 /**
  * The kick-off meeting (启动会): the group is formed and unsealed; review and assessment learn its members. Each
@@ -21,6 +22,7 @@ export class KickOffHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
   ) {}
 
   kickOff(id: string, p: Principal) {
@@ -68,6 +70,14 @@ export class KickOffHandler {
         commitment: d.commitment!,
         formedAt: now.toISOString(),
       });
+      await this.notifications.tell(
+        m,
+        d,
+        d.members.map((x) => x.expertId),
+        'group-kicked-off',
+        `${d.id}|kick-off`,
+        { kickedOffAt: now.toISOString() },
+      );
       await this.audit.append(m, {
         caseId: d.caseId,
         jurisdiction: d.caseJurisdiction,

@@ -14,6 +14,8 @@ import { drawSeedCipher } from '../../infrastructure/draw-seed.cipher';
 import { SeatedExpert } from '../../infrastructure/draw.entity';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { ExpertDatabaseRepository } from '../../infrastructure/expert-database.repository';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
+import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 
 /**
  * 抽取: the officer adds their entropy; the committed pool is shuffled by the HMAC-DRBG seeded from the secret seed and
@@ -28,6 +30,8 @@ export class PerformDrawHandler {
     private readonly experts: ExpertDatabaseRepository,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
+    private readonly config: ExpertPoolConfig,
   ) {}
 
   async execute(id: string, officerEntropy: string, p: Principal) {
@@ -87,6 +91,19 @@ export class PerformDrawHandler {
         at: d.drawnAt!.toISOString(),
         details: { drawId: d.id, groupId: d.groupId, officerEntropy: officerEntropy, members: d.drawnMembers, reserves: d.drawnReserves },
       });
+      // The drawn members are invited at once (as expert-draw systems do); reserves only when they take a seat.
+      const confirmBy = new Date(d.drawnAt!.getTime() + this.config.invitationConfirmHours * 3600 * 1000);
+      await this.notifications.tell(
+        m,
+        d,
+        d.members.map((x) => x.expertId),
+        'expert-invited',
+        `${d.id}|drawn`,
+        {
+          drawnAt: d.drawnAt!.toISOString(),
+          confirmBy: confirmBy.toISOString(),
+        },
+      );
       return { view: drawView(d, p) };
     });
     if (result.unmet) {

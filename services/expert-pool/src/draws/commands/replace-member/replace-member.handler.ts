@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@filing/contracts';
@@ -9,6 +9,8 @@ import { Clock, IllegalStep, NotAllowed } from '@filing/runtime';
 import { nextReserve } from '../../domain/group-selection';
 import { Draw, SeatedExpert } from '../../infrastructure/draw.entity';
 import { DrawRepository } from '../../infrastructure/draw.repository';
+import { ExpertNotifications } from '../../infrastructure/expert-notifications';
+import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 import { assertSeesDraw, drawForUpdate, isOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 
@@ -26,6 +28,8 @@ export class ReplaceMemberHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly notifications: ExpertNotifications,
+    @Inject(ExpertPoolConfig) private readonly config: ExpertPoolConfig,
   ) {}
 
   replace(id: string, expertId: string, cause: ReplacementCause, reason: string, p: Principal) {
@@ -108,6 +112,11 @@ export class ReplaceMemberHandler {
       reason,
       replacedAt: now.toISOString(),
     });
+    // The one who left is told the seat is taken; the reserve who took it is invited.
+    const because = `${d.id}|replaced|${expertId}`;
+    await this.notifications.tell(m, d, [expertId], 'expert-replaced', because, { replacedAt: now.toISOString(), because: cause });
+    const confirmBy = new Date(now.getTime() + this.config.invitationConfirmHours * 3600 * 1000);
+    await this.notifications.tell(m, d, [seated.expertId], 'expert-invited', because, { drawnAt: now.toISOString(), confirmBy: confirmBy.toISOString() });
     return seated;
   }
 }

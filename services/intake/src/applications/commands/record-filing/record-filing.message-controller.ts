@@ -6,6 +6,7 @@ import { afterOutcome } from '../../domain/application-status';
 import { creditCodeProblem } from '@filing/contracts';
 import { findApplicationForEvent } from '../../infrastructure/application-for-event';
 import { FiledInstitutionRepository } from '../../infrastructure/filed-institution.repository';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /**
@@ -21,6 +22,7 @@ export class RecordFilingMessageController {
   constructor(
     private readonly register: FiledInstitutionRepository,
     private readonly timeline: RecordOnTimelineHandler,
+    private readonly notifications: ApplicantNotifications,
   ) {}
 
   @OnEvent(Events.filingIssued)
@@ -66,5 +68,10 @@ export class RecordFilingMessageController {
       },
       (a) => ({ status: afterOutcome(a, 'filing-issued').status }),
     );
+    await this.notifications.tell(ctx.manager, application, 'filing-issued', ctx.meta.id, {
+      noticeNumber: event.noticeNumber,
+      noticeDate: event.noticeDate,
+      ...(event.filingNumber ? { filingNumber: event.filingNumber } : {}),
+    });
   }
 }

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { CaseApproved, CaseRejected, Events } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
 import { afterOutcome } from '../../domain/application-status';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /**
@@ -11,11 +12,14 @@ import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
  */
 @Controller()
 export class RecordOutcomeMessageController {
-  constructor(private readonly timeline: RecordOnTimelineHandler) {}
+  constructor(
+    private readonly timeline: RecordOnTimelineHandler,
+    private readonly notifications: ApplicantNotifications,
+  ) {}
 
   @OnEvent(Events.caseApproved)
   async onApproved(@Payload() event: CaseApproved, @Ctx() ctx: EventContext): Promise<void> {
-    await this.timeline.record(
+    const application = await this.timeline.record(
       ctx,
       event.caseId,
       {
@@ -35,11 +39,15 @@ export class RecordOutcomeMessageController {
       },
       (application) => ({ status: afterOutcome(application, 'approved').status }),
     );
+    await this.notifications.tell(ctx.manager, application, 'approved-under-notice', ctx.meta.id, {
+      approvedAt: event.approvedAt,
+      approvalBody: event.approvalBody,
+    });
   }
 
   @OnEvent(Events.caseRejected)
   async onRejected(@Payload() event: CaseRejected, @Ctx() ctx: EventContext): Promise<void> {
-    await this.timeline.record(
+    const application = await this.timeline.record(
       ctx,
       event.caseId,
       {
@@ -53,5 +61,8 @@ export class RecordOutcomeMessageController {
       },
       (application) => ({ status: afterOutcome(application, 'rejected').status }),
     );
+    // Ended before acceptance: 不予受理; later: not passed.
+    const kind = event.atStage === 'SUBMITTED' ? 'application-not-accepted' : 'not-passed';
+    await this.notifications.tell(ctx.manager, application, kind, ctx.meta.id, { decidedAt: event.decidedAt, reason: event.reason });
   }
 }

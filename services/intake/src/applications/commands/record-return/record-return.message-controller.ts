@@ -3,16 +3,20 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { CaseReturned, Events } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
 import { afterReturn } from '../../domain/application-status';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /** Materials returned (材料退回): the reasons go to the applicant, who may now upload new versions and resubmit. */
 @Controller()
 export class RecordReturnMessageController {
-  constructor(private readonly timeline: RecordOnTimelineHandler) {}
+  constructor(
+    private readonly timeline: RecordOnTimelineHandler,
+    private readonly notifications: ApplicantNotifications,
+  ) {}
 
   @OnEvent(Events.caseReturned)
   async on(@Payload() event: CaseReturned, @Ctx() ctx: EventContext): Promise<void> {
-    await this.timeline.record(
+    const application = await this.timeline.record(
       ctx,
       event.caseId,
       {
@@ -29,5 +33,9 @@ export class RecordReturnMessageController {
         return { status: next.status, returnCount: next.returnCount };
       },
     );
+    await this.notifications.tell(ctx.manager, application, 'materials-returned', ctx.meta.id, {
+      returnedAt: event.returnedAt,
+      reasons: event.reasons.join('\n'),
+    });
   }
 }

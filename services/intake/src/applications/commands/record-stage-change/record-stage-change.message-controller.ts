@@ -3,17 +3,21 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { CaseStageChanged, Events } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
 import { isNewerStage } from '../../domain/application-status';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
 
 /** Every stage change of the case goes on the applicant's timeline; the newest one is the current stage. */
 @Controller()
 export class RecordStageChangeMessageController {
-  constructor(private readonly timeline: RecordOnTimelineHandler) {}
+  constructor(
+    private readonly timeline: RecordOnTimelineHandler,
+    private readonly notifications: ApplicantNotifications,
+  ) {}
 
   @OnEvent(Events.caseStageChanged)
   async on(@Payload() event: CaseStageChanged, @Ctx() ctx: EventContext): Promise<void> {
     const at = new Date(event.at);
-    await this.timeline.record(
+    const application = await this.timeline.record(
       ctx,
       event.caseId,
       {
@@ -27,5 +31,7 @@ export class RecordStageChangeMessageController {
       },
       (application) => (isNewerStage({ at: application.caseStageAt }, at) ? { caseStage: event.to, caseStageAt: at } : null),
     );
+    // 受理: the applicant is told; the other steps reach them by their own events (returned, approved, …).
+    if (event.to === 'ACCEPTED') await this.notifications.tell(ctx.manager, application, 'application-accepted', ctx.meta.id, { acceptedAt: event.at });
   }
 }

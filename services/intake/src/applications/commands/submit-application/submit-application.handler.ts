@@ -11,6 +11,7 @@ import { Application } from '../../infrastructure/application.entity';
 import { ApplicationAccess } from '../../infrastructure/application-access';
 import { ApplicationRepository } from '../../infrastructure/application.repository';
 import { MaterialRepository, materialPart } from '../../infrastructure/material.repository';
+import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
 import { auditedMaterials, refuseMissingMaterials } from '../submission-materials';
 
 /**
@@ -28,6 +29,7 @@ export class SubmitApplicationHandler {
     private readonly audit: AuditLog,
     private readonly applications: ApplicationRepository,
     private readonly materials: MaterialRepository,
+    private readonly notifications: ApplicantNotifications,
   ) {}
 
   async submit(id: string, principal: Principal, idempotencyKey: string | undefined) {
@@ -68,6 +70,8 @@ export class SubmitApplicationHandler {
       at: now.toISOString(),
       details: { materials: auditedMaterials(parts) },
     });
+    // Submitted once: the application's id names the decision.
+    await this.notifications.tell(manager, application, 'application-received', `${application.id}|submitted`, { submittedAt: now.toISOString() });
     return { id: application.id, status: 'SUBMITTED', submittedAt: now.toISOString(), materials: parts };
   }
 }

@@ -1,0 +1,92 @@
+import { NOTIFICATION_KINDS } from '@filing/contracts';
+import { chineseDate, chineseDateTime } from './chinese-date';
+import { backoffMs, channelsFor, maskEmail, scrubAddresses } from './channels';
+import { recipientIdsOf, preferenceIdOf } from './recipients';
+import { missingParams, renderNotice } from './templates';
+
+describe('notice templates', () => {
+  const caseId = '0b8f6f4e-3f5a-4c1e-9a59-1c2d3e4f5a6b';
+  const url = `https://jl-filing.example.cn/expert/draws/d-1`;
+
+  it('writes dates as a Chinese notice does, in China time', () => {
+    expect(chineseDate('2025-09-29')).toBe('2025年9月29日');
+    // 16:30 UTC is already the next day in China.
+    expect(chineseDate('2025-09-29T16:30:00.000Z')).toBe('2025年9月30日');
+    expect(chineseDateTime('2025-09-29T06:05:00.000Z')).toBe('2025年9月29日 14:05');
+    expect(chineseDate('下周一')).toBe('下周一');
+  });
+
+  it('renders an invitation with the institution, the confirm-by time, the case number and the link', () => {
+    const n = renderNotice('expert-invited', {
+      caseId,
+      name: '王建国 专家',
+      params: { institution: '长春一汽模具制造有限公司', drawnAt: '2025-09-29T02:00:00Z', confirmBy: '2025-10-01T02:00:00Z' },
+      url,
+    });
+    expect(n.title).toBe('专家抽取邀请：长春一汽模具制造有限公司技术评估');
+    expect(n.body.split('\n')[0]).toBe('王建国 专家：');
+    expect(n.body).toContain('2025年9月29日 10:00被抽取为长春一汽模具制造有限公司职业技能等级认定机构备案技术评估专家组成员');
+    expect(n.body).toContain('请于2025年10月1日 10:00前登录系统确认');
+    expect(n.body).toContain(`案件编号：${caseId}`);
+    expect(n.body).toContain(url);
+    expect(n.sms).toEqual({
+      templateId: 'FILING_EXPERT_INVITED',
+      params: { name: '王建国 专家', institution: '长春一汽模具制造有限公司', deadline: '2025年10月1日 10:00' },
+    });
+  });
+
+  it('lists the returned items one per line', () => {
+    const n = renderNotice('materials-returned', {
+      caseId,
+      params: { institution: '某学校', returnedAt: '2025-09-29', reasons: '缺少场地证明\n考评员名单不全' },
+      url,
+    });
+    expect(n.body).toContain('1. 缺少场地证明\n2. 考评员名单不全');
+  });
+
+  it('names what a request lacks, for every kind', () => {
+    for (const kind of NOTIFICATION_KINDS) expect(missingParams(kind, {}).length).toBeGreaterThan(0);
+    expect(missingParams('filing-issued', { institution: 'x', noticeNumber: '吉人社备〔2025〕1号', noticeDate: ' ' })).toEqual(['noticeDate']);
+  });
+});
+
+describe('channels', () => {
+  const base = { email: 'zhang.san@example.cn', mobile: '13912345678', jurisdictionOff: false, configured: ['email', 'sms'] as const };
+
+  it('uses every channel the person has an address for, unless they chose otherwise', () => {
+    expect(channelsFor({ ...base }).map((c) => c.channel)).toEqual(['email', 'sms']);
+    expect(channelsFor({ ...base, preferred: ['sms'] }).map((c) => c.channel)).toEqual(['sms']);
+    expect(channelsFor({ ...base, preferred: [] })).toEqual([]);
+    expect(channelsFor({ ...base, mobile: undefined }).map((c) => c.channel)).toEqual(['email']);
+  });
+
+  it('sends nothing outside the inbox where the jurisdiction switched it off or the deployment has no channel', () => {
+    expect(channelsFor({ ...base, jurisdictionOff: true })).toEqual([]);
+    expect(channelsFor({ ...base, configured: ['sms'] }).map((c) => c.channel)).toEqual(['sms']);
+  });
+
+  it('backs off by doubling, up to the cap', () => {
+    expect([1, 2, 3, 4, 10].map((n) => backoffMs(n, 100, 500))).toEqual([100, 200, 400, 500, 500]);
+  });
+
+  it('masks addresses, also inside a provider error', () => {
+    expect(maskEmail('zhang.san@example.cn')).toBe('zh*******@example.cn');
+    expect(scrubAddresses('550 5.1.1 <zhang.san@example.cn>: mailbox unavailable; sms 13912345678 refused')).toBe(
+      '550 5.1.1 <zh*******@example.cn>: mailbox unavailable; sms 139****5678 refused',
+    );
+  });
+});
+
+describe('recipients', () => {
+  it('reads the notices of the account, the institution, the expert record and the roles where they hold them', () => {
+    expect(recipientIdsOf({ sub: 'u1', roles: ['applicant'], jurisdiction: '220100', creditCode: '91220101MA0Y3B9X18' })).toEqual([
+      'subject:u1',
+      'institution:91220101MA0Y3B9X18',
+    ]);
+    expect(recipientIdsOf({ sub: 'u2', roles: ['expert'], jurisdiction: '220000', expertId: 'e-1' })).toEqual(['subject:u2', 'expert:e-1']);
+    expect(recipientIdsOf({ sub: 'u3', roles: ['center-staff'], jurisdiction: '220100' })).toEqual(['subject:u3', 'role:center-staff@220100']);
+    // A claim without the role that goes with it names nobody.
+    expect(recipientIdsOf({ sub: 'u4', roles: ['center-staff'], jurisdiction: '220100', expertId: 'e-1' })).not.toContain('expert:e-1');
+    expect(preferenceIdOf({ sub: 'u2', roles: ['expert'], jurisdiction: '220000', expertId: 'e-1' })).toBe('expert:e-1');
+  });
+});

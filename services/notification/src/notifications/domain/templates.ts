@@ -1,0 +1,129 @@
+// The Chinese text of each kind of notice: a title (the mail's subject, the inbox line), the body, and the SMS
+// gateway's template id with the parameters it is filled with (Chinese SMS gateways send only registered templates).
+import type { NotificationKind } from '@filing/contracts';
+import { chineseDate, chineseDateTime } from './chinese-date';
+
+export interface RenderedNotice {
+  title: string;
+  body: string;
+  sms: { templateId: string; params: Record<string, string> };
+}
+
+interface Template {
+  /** Parameters the request must carry. */
+  needs: string[];
+  title: (p: Params) => string;
+  lines: (p: Params) => string[];
+  sms: { templateId: string; params: (p: Params) => Record<string, string> };
+}
+
+type Params = Record<string, string> & { caseId: string; name: string };
+
+const APPROVAL_BODY: Record<string, string> = { 'local-hrss-bureau': '当地人社部门', 'director-office-meeting': '厅长办公会' };
+const REPLACED_BECAUSE: Record<string, string> = { declined: '您已谢绝本次邀请', recused: '您已回避' };
+
+const TEMPLATES: Record<NotificationKind, Template> = {
+  'application-received': {
+    needs: ['institution', 'submittedAt'],
+    title: (p) => `备案申报已提交：${p.institution}`,
+    lines: (p) => [`${p.institution}的职业技能等级认定机构备案申报已于${chineseDate(p.submittedAt)}提交，等待职业技能鉴定中心受理。`],
+    sms: { templateId: 'FILING_APPLICATION_RECEIVED', params: (p) => ({ institution: p.institution, date: chineseDate(p.submittedAt) }) },
+  },
+  'application-accepted': {
+    needs: ['institution', 'acceptedAt'],
+    title: (p) => `备案申报已受理：${p.institution}`,
+    lines: (p) => [`${p.institution}的备案申报已于${chineseDate(p.acceptedAt)}受理，下一步将组织技术评估专家组进行初评。`],
+    sms: { templateId: 'FILING_APPLICATION_ACCEPTED', params: (p) => ({ institution: p.institution, date: chineseDate(p.acceptedAt) }) },
+  },
+  'application-not-accepted': {
+    needs: ['institution', 'decidedAt', 'reason'],
+    title: (p) => `备案申报不予受理：${p.institution}`,
+    lines: (p) => [`${p.institution}的备案申报于${chineseDate(p.decidedAt)}决定不予受理。`, `理由：${p.reason}`],
+    sms: { templateId: 'FILING_APPLICATION_NOT_ACCEPTED', params: (p) => ({ institution: p.institution, date: chineseDate(p.decidedAt) }) },
+  },
+  'materials-returned': {
+    needs: ['institution', 'returnedAt', 'reasons'],
+    title: (p) => `申报材料退回：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的申报材料于${chineseDate(p.returnedAt)}退回，请按以下事项补正后重新提交：`,
+      ...p.reasons.split('\n').map((r, i) => `${i + 1}. ${r}`),
+      ...(p.resubmitBy ? [`请于${chineseDate(p.resubmitBy)}前重新提交。`] : []),
+    ],
+    sms: { templateId: 'FILING_MATERIALS_RETURNED', params: (p) => ({ institution: p.institution, date: chineseDate(p.returnedAt) }) },
+  },
+  'approved-under-notice': {
+    needs: ['institution', 'approvedAt', 'approvalBody'],
+    title: (p) => `评估结果已审定，即将公示：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的技术评估结果已于${chineseDate(p.approvedAt)}经${APPROVAL_BODY[p.approvalBody] ?? p.approvalBody}审定通过，将在吉林省人力资源和社会保障厅网站公示5个工作日。`,
+    ],
+    sms: { templateId: 'FILING_APPROVED_UNDER_NOTICE', params: (p) => ({ institution: p.institution, date: chineseDate(p.approvedAt) }) },
+  },
+  'filing-issued': {
+    needs: ['institution', 'noticeNumber', 'noticeDate'],
+    title: (p) => `备案通知已印发：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的职业技能等级认定机构备案通知（${p.noticeNumber}）已于${chineseDate(p.noticeDate)}印发。`,
+      ...(p.filingNumber ? [`备案编号：${p.filingNumber}`] : []),
+    ],
+    sms: { templateId: 'FILING_NOTICE_ISSUED', params: (p) => ({ institution: p.institution, number: p.noticeNumber }) },
+  },
+  'not-passed': {
+    needs: ['institution', 'decidedAt', 'reason'],
+    title: (p) => `备案评估未通过：${p.institution}`,
+    lines: (p) => [`${p.institution}的备案评估于${chineseDate(p.decidedAt)}结束，未予备案。`, `理由：${p.reason}`],
+    sms: { templateId: 'FILING_NOT_PASSED', params: (p) => ({ institution: p.institution, date: chineseDate(p.decidedAt) }) },
+  },
+  'expert-invited': {
+    needs: ['institution', 'drawnAt', 'confirmBy'],
+    title: (p) => `专家抽取邀请：${p.institution}技术评估`,
+    lines: (p) => [
+      `您于${chineseDateTime(p.drawnAt)}被抽取为${p.institution}职业技能等级认定机构备案技术评估专家组成员。`,
+      `请于${chineseDateTime(p.confirmBy)}前登录系统确认参加或说明理由谢绝；与申报单位存在利害关系的，请申请回避。`,
+    ],
+    sms: {
+      templateId: 'FILING_EXPERT_INVITED',
+      params: (p) => ({ name: p.name, institution: p.institution, deadline: chineseDateTime(p.confirmBy) }),
+    },
+  },
+  'expert-replaced': {
+    needs: ['institution', 'replacedAt', 'because'],
+    title: (p) => `专家组成员调整：${p.institution}技术评估`,
+    lines: (p) => [
+      `${REPLACED_BECAUSE[p.because] ?? '您已不在本专家组'}，${p.institution}技术评估专家组已于${chineseDateTime(p.replacedAt)}由候补专家递补，无需再参加本次评估。`,
+    ],
+    sms: { templateId: 'FILING_EXPERT_REPLACED', params: (p) => ({ name: p.name, institution: p.institution }) },
+  },
+  'group-kicked-off': {
+    needs: ['institution', 'kickedOffAt'],
+    title: (p) => `专家组会议召开：${p.institution}技术评估`,
+    lines: (p) => [`${p.institution}技术评估专家组于${chineseDateTime(p.kickedOffAt)}召开专家组会议，明确评估要求、统一评估标准，请登录系统推选组长。`],
+    sms: { templateId: 'FILING_GROUP_KICKED_OFF', params: (p) => ({ name: p.name, institution: p.institution }) },
+  },
+  'leader-elected': {
+    needs: ['institution', 'leaderName', 'electedAt'],
+    title: (p) => `专家组组长已推选：${p.institution}技术评估`,
+    lines: (p) => [`${p.institution}技术评估专家组已于${chineseDateTime(p.electedAt)}推选${p.leaderName}为组长，请按工作方案开展初评。`],
+    sms: { templateId: 'FILING_LEADER_ELECTED', params: (p) => ({ name: p.name, institution: p.institution, leader: p.leaderName }) },
+  },
+};
+
+/** The parameters a kind needs that the request lacks (an empty list when it can be rendered). */
+export function missingParams(kind: NotificationKind, params: Record<string, string>): string[] {
+  return TEMPLATES[kind].needs.filter((n) => typeof params[n] !== 'string' || params[n].trim() === '');
+}
+
+/** The notice as the person reads it: salutation, the lines, the case number and the console link. */
+export function renderNotice(kind: NotificationKind, input: { caseId: string; name?: string; params: Record<string, string>; url: string }): RenderedNotice {
+  const t = TEMPLATES[kind];
+  const p = { ...input.params, caseId: input.caseId, name: input.name ?? '' } as Params;
+  const body = [
+    ...(input.name ? [`${input.name}：`] : []),
+    ...t.lines(p),
+    `案件编号：${input.caseId}`,
+    `请登录吉林省职业技能等级认定机构备案评估系统办理：${input.url}`,
+    '',
+    '吉林省职业技能鉴定中心（系统自动发送，请勿回复）',
+  ].join('\n');
+  return { title: t.title(p), body, sms: { templateId: t.sms.templateId, params: t.sms.params(p) } };
+}

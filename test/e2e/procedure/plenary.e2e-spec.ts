@@ -81,17 +81,53 @@ describe('the plenary concludes: outcomes per occupation and the re-check of a f
     await Promise.all(procs.map((p) => p.stop()));
   });
 
-  /** Submission → accepted → group → preliminary opinion re-checked → on-site scores at `share` → technical opinion. */
-  async function toPlenary(c: CaseRecord, share: number): Promise<any> {
+  /**
+   * Submission → accepted → group → preliminary opinion re-checked → (the on-site visit recorded) → on-site scores at
+   * `share` → technical opinion.
+   */
+  async function toPlenary(c: CaseRecord, share: number, beforeScoring?: () => Promise<void>): Promise<any> {
     await d.accept(c);
     await d.requestExperts(c, 3);
     await d.formGroup(c);
     await d.preliminaryOpinion(c);
     await d.decideRecheck(c, 'preliminary', 'pass', '初评意见复核通过');
     await d.waitStage(c, 'ONSITE_EVALUATION');
+    await beforeScoring?.();
     await d.scoreOnsite(c, share);
     return d.technicalOpinion(c);
   }
+
+  it("the group's four pieces of work: materials read (logged), a kick-off with one member absent electing by majority, the visit by all five methods with evidence", async () => {
+    const c = await d.submit('220100', institution(`长春${randomInt(1e6)}机床维修有限公司`), [lathe, welder]);
+    await d.accept(c);
+    await d.requestExperts(c, 3);
+    await d.formGroup(c, { absent: 1 });
+    const draw = await d.draw(c);
+    expect(draw.group.kickOffMeeting).toMatchObject({ presentExpertIds: c.members!.slice(0, 2), absentExpertIds: [c.members![2]] });
+    expect(draw.group.leaderElection).toMatchObject({ leaderExpertId: c.members![0], presentCount: 2, memberCount: 3 });
+
+    // Members read the materials; the centre sees who read what. The absent member is still in the group.
+    const read = await d.readMaterials(c, c.members![2]);
+    const access = await d.materialAccess(c);
+    expect(access.map((a: any) => [a.action, a.expert.expertId])).toEqual([
+      ['listed', c.members![2]],
+      ['downloaded', c.members![2]],
+    ]);
+    expect(access[1].material).toMatchObject({ materialId: read.materialId, sha256: read.sha256 });
+
+    await d.preliminaryOpinion(c);
+    await d.decideRecheck(c, 'preliminary', 'pass', '初评意见复核通过');
+    await d.waitStage(c, 'ONSITE_EVALUATION');
+    const visit = await d.recordVisit(c);
+    expect(visit.members.every((m: any) => m.signedInAt)).toBe(true);
+    expect(visit.records.map((r: any) => r.method)).toEqual(['听取汇报', '现场查看', '访谈咨询', '质询答疑', '技术抽查']);
+    expect(visit.records[4].evidence).toEqual([expect.objectContaining({ fileName: '抽查记录.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    await d.scoreOnsite(c, 0.86);
+    const technical = await d.technicalOpinion(c);
+    expect(technical.onsiteVisit.coverage.filter((i: any) => i.methods.length > 0).map((i: any) => i.itemId)).toEqual(
+      expect.arrayContaining(['1', '3', '4', '5', '6']),
+    );
+  });
 
   it('passes 车工 at levels 5 and 4 and not 焊工: only they reach the notice, the filing notice, the register and the national event', async () => {
     const inst = institution(`长春${randomInt(1e6)}精密机械有限公司`);

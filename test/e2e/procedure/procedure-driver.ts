@@ -315,7 +315,11 @@ export class ProcedureDriver {
    * The discipline officer commits and draws; members confirm (the first `decline` members decline and reserves take
    * their seats); the kick-off meeting forms the group; every member votes for the first member, who becomes leader.
    */
-  async formGroup(c: CaseRecord, opts: { decline?: number; entropy?: string } = {}): Promise<void> {
+  /**
+   * `absent`: the last that many members miss the kick-off meeting; the members present elect the leader by majority
+   * (ADR 0020), and the absent still serve on the group.
+   */
+  async formGroup(c: CaseRecord, opts: { decline?: number; entropy?: string; absent?: number } = {}): Promise<void> {
     const level = c.databaseLevel!;
     const officer = await this.token('discipline-officer', level);
     const ep = this.urls.expertPool;
@@ -366,15 +370,16 @@ export class ProcedureDriver {
     const kickedOff = await this.step('kick-off meeting', 'POST', `${ep}/draws/${c.drawId}/kick-off`, officer);
     this.log(`启动会 / kick-off: ${members.length} members confirmed (回避声明 signed), group formed`);
     await this.waitStage(c, 'GROUP_FORMED');
+    const present = members.slice(0, members.length - (opts.absent ?? 0));
     await this.step('record the kick-off meeting', 'PUT', `${ep}/draws/${c.drawId}/kick-off-meeting`, officer, {
       // The China date of the formation: the meeting is held the day the group is formed.
       heldOn: new Date(Date.parse(kickedOff.formedAt) + 8 * 3600_000).toISOString().slice(0, 10),
       place: '鉴定中心会议室',
-      presentExpertIds: members,
+      presentExpertIds: present,
       requirements: '明确技术评估要求：材料审核、现场评估、综合评审',
       standardVersion: 'the standard in force on the formation date',
     });
-    for (const voter of members) {
+    for (const voter of present) {
       await this.step('vote for the leader', 'POST', `${ep}/draws/${c.drawId}/votes`, await this.token('expert', level, { expertId: voter }), {
         candidateExpertId: members[0],
       });
@@ -383,7 +388,9 @@ export class ProcedureDriver {
     c.leader = members[0];
     await this.waitStage(c, 'PRELIMINARY_REVIEW');
     const formed = await this.step('read the draw', 'GET', `${ep}/draws/${c.drawId}`, officer);
-    this.log(`组长 / leader elected by ${members.length} votes: ${formed.group.members.find((m: any) => m.expertId === c.leader)?.name} (${c.leader})`);
+    this.log(
+      `组长 / leader elected by ${present.length} votes of ${present.length} present (${members.length} members): ${formed.group.members.find((m: any) => m.expertId === c.leader)?.name} (${c.leader})`,
+    );
   }
 
   async draw(c: CaseRecord): Promise<any> {
@@ -439,6 +446,60 @@ export class ProcedureDriver {
       summary: result === 'pass' ? '材料齐全、符合要求，同意开展现场技术评估。' : '材料不全，退回补正。',
     });
     this.log(`初评意见 / preliminary opinion: ${result}`);
+  }
+
+  /** A member of the case's group lists the materials and downloads the first version (each read logged at intake). */
+  async readMaterials(c: CaseRecord, expertId: string): Promise<{ materialId: string; sha256: string }> {
+    const t = await this.token('expert', c.databaseLevel!, { expertId });
+    const items = await this.wait(`the materials of ${c.caseId} open to expert ${expertId}`, async () => {
+      const r = await this.http('GET', `${this.urls.intake}/applications/${c.caseId}/materials`, t);
+      return r.status === 200 ? r.body : undefined;
+    });
+    const version = items.flatMap((i: any) => i.versions)[0];
+    const file = await fetch(`${this.urls.intake}/applications/${c.caseId}/materials/${version.materialId}/content`, {
+      headers: { authorization: `Bearer ${t}` },
+    });
+    if (file.status !== 200) throw new HttpError('download a material', file.status, await file.text());
+    await file.arrayBuffer();
+    return { materialId: version.materialId, sha256: file.headers.get('x-content-sha256') ?? '' };
+  }
+
+  /** The centre's view of the group's reads of the materials. */
+  async materialAccess(c: CaseRecord): Promise<any[]> {
+    const staff = await this.token('center-staff', c.jurisdiction);
+    return (await this.step('read the material access log', 'GET', `${this.urls.intake}/applications/${c.caseId}/material-access`, staff)).items;
+  }
+
+  /**
+   * 现场技术评估: the leader plans the visit for the service's day, every member signs in, and the group records one
+   * entry per method (听取汇报, 现场查看, 访谈咨询, 质询答疑, 技术抽查) tied to the standard's items, the spot check with a
+   * document as evidence. Every member records at least one entry (a member's score sheet needs one).
+   */
+  async recordVisit(c: CaseRecord): Promise<any> {
+    await this.waitEvaluation(c, 'the on-site evaluation stage', (e) => e.stage === 'ONSITE_EVALUATION');
+    const path = `${this.urls.assessment}/cases/${c.caseId}/onsite-visit`;
+    const tokens = await Promise.all(c.members!.map((expertId) => this.token('expert', c.databaseLevel!, { expertId })));
+    const before = await this.step('read the visit', 'GET', path, tokens[0]);
+    await this.step('plan the on-site visit', 'PUT', path, tokens[0], { date: before.today, place: '申报机构实训楼', memberIds: c.members });
+    for (const t of tokens) await this.step('sign in on the day', 'POST', `${path}/sign-in`, t);
+    const by = (i: number) => tokens[i % tokens.length];
+    const entries: [string, object][] = [
+      [by(0), { method: '听取汇报', notes: '机构负责人介绍认定工作组织体系。', itemIds: ['1'], reporter: '王立新（法定代表人）' }],
+      [by(1), { method: '现场查看', notes: '实操场地与监控符合要求。', itemIds: ['5'], sites: ['实训车间', '监控室'] }],
+      [by(2), { method: '访谈咨询', notes: '考评员熟悉考评流程。', itemIds: ['4'], interviewees: [{ name: '刘强', role: '考评员' }] }],
+      [by(1), { method: '质询答疑', notes: '', itemIds: ['6'], questions: [{ question: '试卷如何保密？', answer: '专人保管，双人双锁。' }] }],
+      [by(0), { method: '技术抽查', notes: '', itemIds: ['3.1'], checks: [{ subject: '题库抽查 20 题', result: '符合' }] }],
+    ];
+    const recorded: any[] = [];
+    for (const [t, entry] of entries) recorded.push(await this.step('record a visit entry', 'POST', `${path}/records`, t, entry));
+    const form = new FormData();
+    form.append('file', new Blob([SAMPLE_PDF], { type: 'application/pdf' }), '抽查记录.pdf');
+    await this.step('upload visit evidence', 'POST', `${path}/records/${recorded[4].recordId}/evidence`, by(0), form);
+    const visit = await this.step('read the visit', 'GET', path, tokens[0]);
+    this.log(
+      `现场技术评估 / on-site visit ${visit.date} at ${visit.place}: ${visit.records.length} entries by ${new Set(visit.records.map((r: any) => r.method)).size} methods`,
+    );
+    return visit;
   }
 
   /** Every member fills and submits their on-site score sheet at `share` of each sub-item's maximum. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PROVINCE_CODE } from '@filing/contracts';
 import type { CaseApproved, OccupationPart } from '@filing/contracts';
 import { SCHEMA } from '../../infrastructure/database';
 import type { NoticeOutcome } from '../domain/notice-outcome';
@@ -124,5 +125,59 @@ export class NoticesRepository {
       [c.noticeId, c.outcome, JSON.stringify(c.remainingOccupations), c.closedAt, c.filingRequested ? 'requested' : 'none'],
     );
     return rows.length > 0;
+  }
+
+  // ---- read side: the staff's and the public's views ----
+
+  /** Notices of a jurisdiction (the province: all), newest first, optionally of one status. */
+  async listForStaff(manager: EntityManager, jurisdiction: string, status: string | null): Promise<NoticeRow[]> {
+    return manager.query(
+      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM}
+        WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text = '${PROVINCE_CODE}' OR n.jurisdiction = $2)
+        ORDER BY n.opened_at DESC LIMIT 500`,
+      [status, jurisdiction],
+    );
+  }
+
+  /** Approvals of a jurisdiction (the province: all) whose notice waits for a year of the working-day calendar. */
+  async awaitingCalendarFor(manager: EntityManager, jurisdiction: string): Promise<object[]> {
+    return manager.query(
+      `SELECT case_id AS "caseId", jurisdiction, year AS "waitingForYear", waiting_since AS "waitingSince", approval->'institution'->>'name' AS "institutionName"
+         FROM ${SCHEMA}.notice_awaiting_calendar WHERE ($1::text = '${PROVINCE_CODE}' OR jurisdiction = $1) ORDER BY waiting_since`,
+      [jurisdiction],
+    );
+  }
+
+  async byCase(manager: EntityManager, caseId: string): Promise<NoticeRow | undefined> {
+    const [n] = await manager.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.case_id = $1`, [caseId]);
+    return n;
+  }
+
+  async awaitingOf(manager: EntityManager, caseId: string): Promise<{ jurisdiction: string; year: number } | undefined> {
+    const [w] = await manager.query(`SELECT jurisdiction, year FROM ${SCHEMA}.notice_awaiting_calendar WHERE case_id = $1`, [caseId]);
+    return w;
+  }
+
+  async byId(manager: EntityManager, id: string): Promise<NoticeRow | undefined> {
+    const [n] = await manager.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.id = $1`, [id]);
+    return n;
+  }
+
+  /** Notices whose window runs on `today` (正在公示), newest first. */
+  async running(manager: EntityManager, today: string): Promise<NoticeRow[]> {
+    return manager.query(
+      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.status = 'open' AND n.start_date <= $1 AND n.end_date >= $1 ORDER BY n.start_date DESC, n.opened_at DESC LIMIT 500`,
+      [today],
+    );
+  }
+
+  /** Notices whose window ended before `today` (往期公示), newest first, a page of them and the total. */
+  async past(manager: EntityManager, today: string, limit: number, offset: number): Promise<{ total: number; rows: NoticeRow[] }> {
+    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM ${NOTICE_FROM} WHERE n.end_date < $1`, [today]);
+    const rows: NoticeRow[] = await manager.query(
+      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.end_date < $1 ORDER BY n.end_date DESC, n.opened_at DESC LIMIT $2 OFFSET $3`,
+      [today, limit, offset],
+    );
+    return { total, rows };
   }
 }

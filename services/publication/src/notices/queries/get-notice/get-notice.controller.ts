@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@filing/auth';
-import { Clock } from '@filing/runtime';
+import { Clock, NotFound } from '@filing/runtime';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
-import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notice.row';
+import { NoticesRepository } from '../../infrastructure/notices.repository';
 import { publicNoticeView } from '../public-notice.view';
 
 /** One notice's details (公示内容), public. */
@@ -17,12 +17,13 @@ export class GetNoticeController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
+    private readonly notices: NoticesRepository,
   ) {}
 
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const [n]: NoticeRow[] = await this.dataSource.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.id = $1`, [id]);
-    if (!n) throw new NotFoundException(`notice ${id} not found`);
+    const n = await this.notices.byId(this.dataSource.manager, id);
+    if (!n) throw new NotFound(`notice ${id} not found`);
     return publicNoticeView(n, this.config, this.clock.today());
   }
 }

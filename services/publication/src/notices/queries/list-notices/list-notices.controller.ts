@@ -1,12 +1,11 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-import { PROVINCE_CODE } from '@filing/contracts';
-import { SCHEMA } from '../../../infrastructure/database';
-import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notice.row';
+import { NotFound } from '@filing/runtime';
+import { NoticesRepository } from '../../infrastructure/notices.repository';
 
 export class ListNoticesQuery {
   @ApiProperty({ required: false, enum: ['open', 'awaiting-objections', 'closed'] })
@@ -20,44 +19,36 @@ export class ListNoticesQuery {
 @ApiBearerAuth()
 @Controller('notices')
 export class ListNoticesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: NoticesRepository,
+  ) {}
 
   @Get()
   @Roles('center-staff', 'approver', 'admin')
   async list(@Query() query: ListNoticesQuery, @CurrentPrincipal() principal: Principal) {
-    const rows: NoticeRow[] = await this.dataSource.query(
-      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM}
-        WHERE ($1::text IS NULL OR n.status = $1) AND ($2::text = '${PROVINCE_CODE}' OR n.jurisdiction = $2)
-        ORDER BY n.opened_at DESC LIMIT 500`,
-      [query.status ?? null, principal.jurisdiction],
-    );
-    return { items: rows };
+    return { items: await this.notices.listForStaff(this.dataSource.manager, principal.jurisdiction, query.status ?? null) };
   }
 
   /** Approved cases whose notice waits for a year of the working-day calendar (it opens once the year is loaded). */
   @Get('awaiting-calendar')
   @Roles('center-staff', 'approver', 'admin')
   async awaitingCalendar(@CurrentPrincipal() principal: Principal) {
-    const items = await this.dataSource.query(
-      `SELECT case_id AS "caseId", jurisdiction, year AS "waitingForYear", waiting_since AS "waitingSince", approval->'institution'->>'name' AS "institutionName"
-         FROM ${SCHEMA}.notice_awaiting_calendar WHERE ($1::text = '${PROVINCE_CODE}' OR jurisdiction = $1) ORDER BY waiting_since`,
-      [principal.jurisdiction],
-    );
-    return { items };
+    return { items: await this.notices.awaitingCalendarFor(this.dataSource.manager, principal.jurisdiction) };
   }
 
   @Get('by-case/:caseId')
   @Roles('center-staff', 'approver', 'admin')
   async byCase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal) {
-    const [n]: NoticeRow[] = await this.dataSource.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.case_id = $1`, [caseId]);
+    const n = await this.notices.byCase(this.dataSource.manager, caseId);
     if (!n || !principal.canActInJurisdiction(n.jurisdiction)) {
-      const [waiting] = await this.dataSource.query(`SELECT jurisdiction, year FROM ${SCHEMA}.notice_awaiting_calendar WHERE case_id = $1`, [caseId]);
+      const waiting = await this.notices.awaitingOf(this.dataSource.manager, caseId);
       if (waiting && principal.canActInJurisdiction(waiting.jurisdiction)) {
-        throw new NotFoundException(
+        throw new NotFound(
           `no notice for case ${caseId} yet: it waits for the ${waiting.year} working-day calendar and opens once an administrator loads that year`,
         );
       }
-      throw new NotFoundException(`no notice for case ${caseId}`);
+      throw new NotFound(`no notice for case ${caseId}`);
     }
     return n;
   }

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '@filing/auth';
 import { Clock } from '@filing/runtime';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
-import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notice.row';
+import { NoticesRepository } from '../../infrastructure/notices.repository';
 import { publicNoticeView } from '../public-notice.view';
 
 export class ListPublicNoticesQuery {
@@ -33,26 +33,17 @@ export class ListOpenNoticesController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
+    private readonly notices: NoticesRepository,
   ) {}
 
   @Get()
   async list(@Query() query: ListPublicNoticesQuery) {
     const today = this.clock.today();
     if (query.period === 'past') {
-      const limit = query.limit ?? 50;
-      const offset = query.offset ?? 0;
-      const where = `n.end_date < $1`;
-      const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${NOTICE_FROM} WHERE ${where}`, [today]);
-      const rows: NoticeRow[] = await this.dataSource.query(
-        `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE ${where} ORDER BY n.end_date DESC, n.opened_at DESC LIMIT ${limit} OFFSET ${offset}`,
-        [today],
-      );
+      const { total, rows } = await this.notices.past(this.dataSource.manager, today, query.limit ?? 50, query.offset ?? 0);
       return { today, total, items: rows.map((n) => publicNoticeView(n, this.config, today)) };
     }
-    const rows: NoticeRow[] = await this.dataSource.query(
-      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.status = 'open' AND n.start_date <= $1 AND n.end_date >= $1 ORDER BY n.start_date DESC, n.opened_at DESC LIMIT 500`,
-      [today],
-    );
+    const rows = await this.notices.running(this.dataSource.manager, today);
     return { today, total: rows.length, items: rows.map((n) => publicNoticeView(n, this.config, today)) };
   }
 }

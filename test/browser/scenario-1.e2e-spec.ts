@@ -431,7 +431,9 @@ describe('scenario 1 through the browser', () => {
       await page.getByRole('button', { name: '现场签到' }).click();
       const form = page.getByRole('form', { name: '现场评估记录' });
       await waitForOrExplain(form, member);
-      await form.getByRole('radio', { name: entry.method }).check();
+      // antd's button-style radios hide their inputs: the member clicks the visible label.
+      await form.getByRole('radiogroup', { name: '评估方式' }).getByText(entry.method, { exact: true }).click();
+      await form.getByRole('radio', { name: entry.method, checked: true }).waitFor({ state: 'attached' });
       await form.getByLabel('支撑的评估项目').click();
       await page.keyboard.type(entry.item);
       await page.keyboard.press('Enter');

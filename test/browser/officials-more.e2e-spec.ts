@@ -199,10 +199,11 @@ describe('the expert database and the administrator’s pages in Chromium', () =
     const version = `e2e-${run}-${Date.now() % 100000}`;
     const good = { ...socialOrgStandard, version, effectiveFrom: '2099-01-01' };
     const broken = { ...good, items: good.items.map((item, i) => (i === 0 ? { ...item, maxPoints: item.maxPoints + 5 } : item)) };
-    const upload = (doc: unknown) =>
-      admin.page
-        .locator('input[type=file]')
-        .setInputFiles({ name: `standard-${version}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    // Through the JSON upload's own button, as the administrator chooses the file (the page also takes a table).
+    const upload = async (doc: unknown) => {
+      const [chooser] = await Promise.all([admin.page.waitForEvent('filechooser'), admin.page.getByRole('button', { name: '选择标准文件（.json）' }).click()]);
+      await chooser.setFiles({ name: `standard-${version}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    };
     await upload(broken);
     await admin.page
       .getByRole('group', { name: '待加载的版本' })
@@ -218,7 +219,7 @@ describe('the expert database and the administrator’s pages in Chromium', () =
     await upload(good);
     await admin.page.getByRole('button', { name: '校验并加载该版本' }).click();
     await waitForOrExplain(admin.page.getByText(`已加载 ${good.standardId} 第 ${version} 版`), admin);
-    await versions.getByRole('cell', { name: `第 ${version} 版` }).waitFor();
+    await versions.getByRole('cell', { name: `第 ${version} 版`, exact: true }).waitFor();
     await admin.page.getByRole('table', { name: '案件使用的版本' }).waitFor();
     await screenshot(admin.page, 'om-05-standards');
 

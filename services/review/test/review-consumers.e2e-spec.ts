@@ -574,7 +574,16 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     expect((await call(changchun, 'GET', `/cases/${c.id}`, c.staff)).body).toMatchObject({ stage: 'EXPERT_GROUP_REQUESTED', expertGroup: null });
 
     await produceEvent(kafka, Events.groupFormed, formed(c));
-    const atRecheck = await waitForStage(changchun, c.id, 'PROVINCIAL_RECHECK_PRELIMINARY', c.staff);
+    await waitForStage(changchun, c.id, 'PROVINCIAL_RECHECK_PRELIMINARY', c.staff);
+    // The stage moves with the opinion; the recusal may still be waiting its turn: read the case once none waits.
+    await waitFor(
+      'the three deferred events applied',
+      async () =>
+        (await deferredCount(changchun, Events.groupLeaderElected.topic)) === 0 &&
+        (await deferredCount(changchun, Events.opinionSubmitted.topic)) === 0 &&
+        (await deferredCount(changchun, Events.groupMemberReplaced.topic)) === 0,
+    );
+    const atRecheck = (await call(changchun, 'GET', `/cases/${c.id}`, c.staff)).body;
     // The deferred events were parked in whatever order their partitions delivered them; each applied once, after the group.
     const last = atRecheck.history.map((h: any) => h.action).slice(-4);
     expect(last[0]).toBe('group-formed');

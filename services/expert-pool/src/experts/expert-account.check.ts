@@ -1,7 +1,7 @@
-import { CallHandler, ExecutionContext, ForbiddenException, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { AuthenticatedRequest } from '@filing/auth';
+import { NotAllowed } from '@filing/runtime';
+import { ExpertRepository } from './infrastructure/expert.repository';
 import { ExpertPoolConfig } from '../infrastructure/expert-pool.config';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class ExpertAccountCheck implements NestInterceptor {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly experts: ExpertRepository,
     @Inject(ExpertPoolConfig) private readonly config: ExpertPoolConfig,
   ) {}
 
@@ -23,18 +23,15 @@ export class ExpertAccountCheck implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const p = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
     if (!p?.hasRole('expert') || !p.expertId) return next.handle();
-    const rows: { account_subject: string | null }[] = UUID.test(p.expertId)
-      ? await this.dataSource.query('SELECT account_subject FROM expert_pool.expert WHERE id = $1', [p.expertId])
-      : [];
-    const linked = rows[0]?.account_subject ?? null;
+    const linked = (UUID.test(p.expertId) ? await this.experts.accountOf(p.expertId) : undefined) ?? null;
     if (linked !== null && linked !== p.sub) {
-      throw new ForbiddenException({
+      throw new NotAllowed({
         code: 'EXPERT_ACCOUNT_MISMATCH',
         message: `expert record ${p.expertId} is linked to another account; ask the centre to check the link`,
       });
     }
     if (linked === null && this.config.accountLinkRequired) {
-      throw new ForbiddenException({
+      throw new NotAllowed({
         code: 'EXPERT_ACCOUNT_NOT_LINKED',
         message: `expert record ${p.expertId} is not linked to this account yet; the centre links it (PUT /experts/:id/account)`,
       });

@@ -2,6 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { watchCalendarCoverage } from '@filing/calendar';
 import { Clock, HealthRegistry } from '@filing/runtime';
 import { LoadCalendarOverridesController } from './commands/load-calendar-overrides/load-calendar-overrides.controller';
+import { LoadCalendarOverridesHandler } from './commands/load-calendar-overrides/load-calendar-overrides.handler';
 import { CalendarRepository } from './calendar.repository';
 import { GetCalendarController } from './queries/get-calendar/get-calendar.controller';
 
@@ -15,7 +16,7 @@ class CalendarCoverageWatch {
 
 @Module({
   controllers: [LoadCalendarOverridesController, GetCalendarController],
-  providers: [CalendarRepository, CalendarCoverageWatch],
+  providers: [CalendarRepository, CalendarCoverageWatch, LoadCalendarOverridesHandler],
   exports: [CalendarRepository],
 })
 export class CalendarModule {}

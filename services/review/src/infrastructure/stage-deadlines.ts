@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseStage } from '@filing/contracts';
-import { CalendarOverride, watchCalendarCoverage, WorkingDayCalendar } from '@filing/calendar';
+import { watchCalendarCoverage, WorkingDayCalendar } from '@filing/calendar';
 import { chinaDate, Clock, HealthRegistry } from '@filing/runtime';
 import { StageDeadline, stageDeadline, StageLimits } from '../cases/domain/stage-time-limits';
-import { ReviewInstanceConfig, reviewInstance } from './review.config';
+import { CalendarOverrideRepository } from '../calendar/infrastructure/calendar-override.repository';
+import { ReviewInstanceConfig } from './review.config';
 
 /**
  * Time limits per stage (REVIEW_STAGE_LIMITS, JSON of working days per stage) counted on the shared working-day
@@ -16,6 +17,8 @@ import { ReviewInstanceConfig, reviewInstance } from './review.config';
 export class StageDeadlines {
   readonly limits: StageLimits;
   private calendar = new WorkingDayCalendar();
+  // Stateless: one instance here, so every module that provides StageDeadlines need not provide it too.
+  private readonly overrides = new CalendarOverrideRepository();
 
   constructor(
     @Inject(ReviewInstanceConfig) config: ReviewInstanceConfig,
@@ -39,10 +42,7 @@ export class StageDeadlines {
 
   /** The shared calendar plus the overrides loaded so far. */
   async currentCalendar(): Promise<WorkingDayCalendar> {
-    const overrides: CalendarOverride[] = await this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM ${reviewInstance.schema}.calendar_override ORDER BY date`,
-    );
-    return new WorkingDayCalendar(overrides);
+    return new WorkingDayCalendar(await this.overrides.overrides(this.dataSource.manager));
   }
 
   today(): string {

@@ -43,4 +43,17 @@ export class ExpertDatabaseRepository {
     const rows: { id: string; name: string }[] = await m.query(`SELECT id, name FROM expert_pool.expert WHERE id = ANY($1)`, [ids]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+
+  /** The group's service (履职记录) added to each member's history: the 3-year and recent-service avoidance reads it. */
+  async recordService(m: EntityManager, expertIds: string[], record: object): Promise<void> {
+    await m.query(`UPDATE expert_pool.expert SET service_history = service_history || $2::jsonb, version = version + 1 WHERE id = ANY($1)`, [
+      expertIds,
+      JSON.stringify([record]),
+    ]);
+  }
+
+  /** Name and contact of each expert, for telling them (notification requests). */
+  async contacts(m: EntityManager, expertIds: string[]): Promise<{ id: string; name: string; contact: { phone?: string; email?: string | null } }[]> {
+    return m.query(`SELECT id, name, contact FROM expert_pool.expert WHERE id = ANY($1) ORDER BY id`, [expertIds]);
+  }
 }

@@ -4,6 +4,7 @@ import { Events, NotificationKind } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { Draw } from './draw.entity';
+import { ExpertDatabaseRepository } from './expert-database.repository';
 
 const MOBILE = /^(\+?86)?1\d{10}$/;
 
@@ -17,15 +18,13 @@ export class ExpertNotifications {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly experts: ExpertDatabaseRepository,
   ) {}
 
   /** `because`: what happened (`<draw>|drawn`, …), so each expert is told once whatever the retries. */
   async tell(m: EntityManager, d: Draw, expertIds: string[], kind: NotificationKind, because: string, params: Record<string, string>): Promise<void> {
     if (expertIds.length === 0) return;
-    const rows: { id: string; name: string; contact: { phone?: string; email?: string | null } }[] = await m.query(
-      `SELECT id, name, contact FROM expert_pool.expert WHERE id = ANY($1) ORDER BY id`,
-      [expertIds],
-    );
+    const rows = await this.experts.contacts(m, expertIds);
     for (const e of rows) {
       const recipient = `expert:${e.id}`;
       const phone = (e.contact.phone ?? '').replace(/[\s\-()]/g, '');

@@ -25,6 +25,17 @@ export class ExpertRepository {
     return this.dataSource.getRepository(Expert).findOneBy({ id });
   }
 
+  /** The account an expert record is linked to (null: none yet); undefined for no such record. */
+  async accountOf(id: string): Promise<string | null | undefined> {
+    const [row] = await this.dataSource.query('SELECT account_subject FROM expert_pool.expert WHERE id = $1', [id]);
+    return row ? row.account_subject : undefined;
+  }
+
+  /** An import's progress, on its own connection so pollers see it while the import's transaction is still open. */
+  async recordImportProgress(job: Pick<ImportJob, 'id' | 'validated' | 'imported'>): Promise<void> {
+    await this.dataSource.query(`UPDATE expert_pool.import_job SET validated = $2, imported = $3 WHERE id = $1`, [job.id, job.validated, job.imported]);
+  }
+
   async importJob(id: string): Promise<ImportJob | null> {
     return this.dataSource.getRepository(ImportJob).findOneBy({ id });
   }

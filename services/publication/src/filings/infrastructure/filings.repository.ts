@@ -256,6 +256,23 @@ export class FilingsRepository {
     );
     return row;
   }
+
+  /** Closed notices waiting for their filing notice (报请下发备案通知), oldest first. */
+  async filingRequests(): Promise<NoticeRow[]> {
+    return this.dataSource.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.filing_status = 'requested' ORDER BY n.closed_at`);
+  }
+
+  /** 就近就地: per occupation and jurisdiction, the valid filed institutions and the levels they cover. */
+  async coverage(): Promise<{ code: string; name: string; jurisdiction: string; institutions: number; levels: number[] }[]> {
+    return this.dataSource.query(
+      `SELECT occ->>'code' AS code, min(occ->>'name') AS name, r.jurisdiction, count(DISTINCT r.credit_code)::int AS institutions,
+              array_agg(DISTINCT lvl::int) AS levels
+         FROM ${SCHEMA}.register_entry r, jsonb_array_elements(r.occupations) occ, jsonb_array_elements_text(occ->'levels') lvl
+        WHERE r.status = 'valid'
+        GROUP BY occ->>'code', r.jurisdiction
+        ORDER BY occ->>'code', r.jurisdiction`,
+    );
+  }
 }
 
 export interface RegisterChangeRow {

@@ -10,6 +10,7 @@ import { Draw } from '../../infrastructure/draw.entity';
 import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
 import { drawView, seesIdentities } from '../../draw-view';
 import { ExpertNotifications } from '../../infrastructure/expert-notifications';
+import { ExpertDatabaseRepository } from '../../infrastructure/expert-database.repository';
 
 /**
  * The kick-off meeting (启动会): the group is formed and unsealed; review and assessment learn its members. Each
@@ -23,6 +24,7 @@ export class KickOffHandler {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly notifications: ExpertNotifications,
+    private readonly experts: ExpertDatabaseRepository,
   ) {}
 
   kickOff(id: string, p: Principal) {
@@ -55,10 +57,11 @@ export class KickOffHandler {
         servedOn: this.clock.today(),
         groupId: d.groupId,
       };
-      await m.query(`UPDATE expert_pool.expert SET service_history = service_history || $2::jsonb, version = version + 1 WHERE id = ANY($1)`, [
+      await this.experts.recordService(
+        m,
         d.members.map((x) => x.expertId),
-        JSON.stringify([record]),
-      ]);
+        record,
+      );
       await this.outbox.add(m, Events.groupFormed, {
         caseId: d.caseId,
         jurisdiction: d.caseJurisdiction,

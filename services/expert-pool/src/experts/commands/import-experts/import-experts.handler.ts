@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { newExpert } from '../create-expert/create-expert.handler';
 import { idNumberTaken } from '../../infrastructure/expert.repository';
 import { RawRow, validateRow } from './import-rows';
+import { ExpertRepository } from '../../infrastructure/expert.repository';
 
 const CHUNK = 250;
 const AUDIT_LISTED_IDS = 1000;
@@ -27,6 +28,7 @@ export class ImportExpertsHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly experts: ExpertRepository,
   ) {}
 
   async open(level: string, format: ImportJob['format'], mode: ImportMode, total: number, createdBy: string): Promise<ImportJob> {
@@ -127,7 +129,7 @@ export class ImportExpertsHandler {
 
   /** Progress goes through its own connection so pollers see it while the import transaction is still open. */
   private async progress(job: ImportJob): Promise<void> {
-    await this.dataSource.query(`UPDATE expert_pool.import_job SET validated = $2, imported = $3 WHERE id = $1`, [job.id, job.validated, job.imported]);
+    await this.experts.recordImportProgress(job);
   }
 
   private async finish(job: ImportJob, outcome: Pick<ImportJob, 'status'> & Partial<ImportJob>): Promise<ImportJob> {

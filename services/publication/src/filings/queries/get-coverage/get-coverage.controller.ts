@@ -1,12 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '@filing/auth';
 import { JURISDICTIONS, SKILL_LEVEL_NAMES, SkillLevel } from '@filing/contracts';
-import { SCHEMA } from '../../../infrastructure/database';
+import { FilingsRepository } from '../../infrastructure/filings.repository';
 
 /**
  * 就近就地 coverage: for each filed occupation, the jurisdictions with at least one valid filed institution, and those
@@ -16,18 +14,11 @@ import { SCHEMA } from '../../../infrastructure/database';
 @Public()
 @Controller('public/register/coverage')
 export class GetCoverageController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly filings: FilingsRepository) {}
 
   @Get()
   async coverage() {
-    const rows: { code: string; name: string; jurisdiction: string; institutions: number; levels: number[] }[] = await this.dataSource.query(
-      `SELECT occ->>'code' AS code, min(occ->>'name') AS name, r.jurisdiction, count(DISTINCT r.credit_code)::int AS institutions,
-              array_agg(DISTINCT lvl::int) AS levels
-         FROM ${SCHEMA}.register_entry r, jsonb_array_elements(r.occupations) occ, jsonb_array_elements_text(occ->'levels') lvl
-        WHERE r.status = 'valid'
-        GROUP BY occ->>'code', r.jurisdiction
-        ORDER BY occ->>'code', r.jurisdiction`,
-    );
+    const rows = await this.filings.coverage();
     const byCode = new Map<string, { code: string; name: string; jurisdictions: { code: string; name: string; institutions: number; levels: number[] }[] }>();
     for (const r of rows) {
       const entry = byCode.get(r.code) ?? { code: r.code, name: r.name, jurisdictions: [] };

@@ -1,25 +1,22 @@
-import { Controller, ForbiddenException, Get } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { PROVINCE_CODE } from '@filing/contracts';
-import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../../notices/notice.row';
+import { NotAllowed } from '@filing/runtime';
+import { FilingsRepository } from '../../infrastructure/filings.repository';
 
 /** The provincial department's queue: closed notices waiting for their filing notice (报请下发备案通知). */
 @ApiTags('filings')
 @ApiBearerAuth()
 @Controller('filing-requests')
 export class ListFilingRequestsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly filings: FilingsRepository) {}
 
   @Get()
   @Roles('approver')
   async list(@CurrentPrincipal() principal: Principal) {
-    if (principal.jurisdiction !== PROVINCE_CODE) throw new ForbiddenException('the filing queue belongs to the provincial department (approver at 220000)');
-    const rows: NoticeRow[] = await this.dataSource.query(
-      `SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.filing_status = 'requested' ORDER BY n.closed_at`,
-    );
+    if (principal.jurisdiction !== PROVINCE_CODE) throw new NotAllowed('the filing queue belongs to the provincial department (approver at 220000)');
+    const rows = await this.filings.filingRequests();
     return {
       items: rows.map((n) => ({
         noticeId: n.id,

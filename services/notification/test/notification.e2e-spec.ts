@@ -192,10 +192,13 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
     expect(filed.subject).toBe(`备案通知已印发：${institution}`);
     expect(filed.text).toContain('长人社备〔2025〕12号');
 
-    // The greylisted address was tried again until it took the mail; the log says how often.
+    // The greylisted address was tried again until it took the mail; the log says how often. An attempt under way when
+    // the service stopped reached the SMTP server but not the log, so the log counts at least the refusal and the send.
     const log = await deliveries(admin);
     const zhao = log.filter((d) => d.recipientId === 'expert:e-zhao' && d.channel === 'email' && d.kind === 'expert-invited');
-    expect(zhao).toEqual([expect.objectContaining({ status: 'sent', attempts: 3, address: 'bu**@example.cn' })]);
+    expect(zhao).toEqual([expect.objectContaining({ status: 'sent', address: 'bu**@example.cn' })]);
+    expect(zhao[0].attempts).toBeGreaterThanOrEqual(2);
+    expect(zhao[0].attempts).toBeLessThanOrEqual(smtpAttempts.get('busy@example.cn')!);
   });
 
   it('sends SMS by template id and parameters, retries a 5xx, gives up at once on a 4xx and records why, addresses masked', async () => {
@@ -315,7 +318,8 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
     );
     const channels = Object.fromEntries(rows.rows.map((r) => [r.dedupe_key, r.channels]));
     expect(channels).toEqual({ [onlySms.payload.dedupeKey]: ['sms'], [switchedOff.payload.dedupeKey]: null });
-    expect(mail.mails.filter((m) => m.headers.get('x-filing-kind') === 'expert-replaced')).toHaveLength(0);
+    // Only this spec's case: the shared broker also carries requests other specs' services left for a notification service.
+    expect(mail.mails.filter((m) => m.headers.get('x-filing-case') === caseId && m.headers.get('x-filing-kind') === 'expert-replaced')).toHaveLength(0);
     const li = await tokenOf({ roles: ['expert'], jurisdiction: '220000', expertId: 'e-li', sub: 'acct-li' });
     expect((await get('/notifications/mine?unread=true', li)).json.items.map((n: any) => n.kind)).toContain('expert-invited');
   });

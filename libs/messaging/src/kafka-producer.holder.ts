@@ -6,10 +6,13 @@ import { createKafka } from './kafka.client';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 
 /**
- * The process's one idempotent producer (acks=-1, no topic auto-creation), shared by the relay and the DLT. It
- * connects in the background, so a service starts and serves HTTP while the broker is away. After a failed send the
- * relay asks for a fresh producer (`reset`): kafkajs' idempotent producer can keep sequence numbers the broker no
- * longer accepts after an outage, and a new producer id starts clean.
+ * The process's one producer (acks=-1, one request in flight, no topic auto-creation), shared by the relay and the DLT.
+ * It connects in the background, so a service starts and serves HTTP while the broker is away. Not kafkajs'
+ * idempotent mode: after the broker refused one partition of a multi-partition batch (MESSAGE_TOO_LARGE), its sequence
+ * numbers no longer matched the broker's and every later send failed with OUT_OF_ORDER_SEQUENCE_NUMBER, rows were
+ * written twice, and the relay stalled (kafkajs 2.2.4, cf. kafkajs#598). One request in flight keeps a key's order
+ * through retries; a row sent twice (a retry after a lost answer) is what consumers' inboxes dedupe by `ce_id` anyway.
+ * After a failed send the relay still asks for a fresh producer (`reset`).
  */
 @Injectable()
 export class KafkaProducerHolder implements OnModuleInit, OnApplicationShutdown {
@@ -46,9 +49,9 @@ export class KafkaProducerHolder implements OnModuleInit, OnApplicationShutdown 
   }
 
   /**
-   * The current producer once it has connected. A send on an idempotent kafkajs producer whose producer id arrives
-   * while the send is under way fails with "Cannot read properties of undefined (reading 'release')" (its broker
-   * lock is skipped before the id exists and released after), so nothing sends before the connection is complete.
+   * The current producer once it has connected, so nothing sends before the connection is complete (kafkajs' broker
+   * lock is taken only once connected; a send racing the connection failed with "Cannot read properties of undefined
+   * (reading 'release')").
    */
   async connectedProducer(timeoutMs = 30000): Promise<Producer> {
     const deadline = Date.now() + timeoutMs;
@@ -84,7 +87,7 @@ export class KafkaProducerHolder implements OnModuleInit, OnApplicationShutdown 
 
   private create(): Producer {
     const producer = createKafka(this.options.groupId).producer({
-      idempotent: true,
+      idempotent: false,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       // Bounded, so a send during an outage fails within seconds and the relay's own backoff takes over (the relay

@@ -27,7 +27,10 @@ export async function startHybridService(module: Type<unknown>, opts: HybridServ
     return { ok: true };
   });
   const server = new EventConsumerServer({
-    kafka: createKafka(options.groupId),
+    // Requests may wait longer than the consumer's 30 s session: a SyncGroup held up by a group leader that died
+    // without leaving lasts until the coordinator expires that member. With 15 s the live member gave up first,
+    // rejoined, restarted the rebalance, and could go round like that for minutes (a notice not opened for 3 min in CI).
+    kafka: createKafka(options.groupId, { requestTimeout: 45000 }),
     producerHolder: app.get(KafkaProducerHolder),
     dataSource,
     health,

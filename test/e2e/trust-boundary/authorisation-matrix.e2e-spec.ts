@@ -31,6 +31,8 @@ const PROVINCE_ONLY = new Set([
   'assessment POST /standards',
   'publication POST /filing-requests/:noticeId/issue',
   'publication GET /filing-requests',
+  'review GET /oversight',
+  'review GET /oversight/export.xlsx',
 ]);
 const SCHEMAS = ['intake', 'review_220000', 'review_220100', 'expert_pool', 'assessment', 'publication'];
 
@@ -106,7 +108,13 @@ describe('authorisation matrix: roles × jurisdictions × every route', () => {
   }
 
   beforeAll(async () => {
-    const env = { CLOCK_MODE: 'controllable', EVENT_RETRY_BACKOFF_MS: '50' };
+    // No heartbeat after the first (at start): its outbox row would count as a row changed by a denial.
+    const env = {
+      CLOCK_MODE: 'controllable',
+      EVENT_RETRY_BACKOFF_MS: '50',
+      REVIEW_HEARTBEAT_INTERVAL_MS: '86400000',
+      REVIEW_OVERSIGHT_STALE_AFTER_MS: '172800000',
+    };
     const [intake, review, reviewCc, expertPool, assessment, publication] = await Promise.all([
       startServiceProcess({ service: 'intake', name: 'matrix-intake', env }),
       startServiceProcess({ service: 'review', name: 'matrix-review-220000', env: { ...env, REVIEW_JURISDICTION: P, REVIEW_CITY_INSTANCES: CC } }),

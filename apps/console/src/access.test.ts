@@ -21,6 +21,7 @@ describe('who may use which workbench', () => {
     expect(access(user(['admin'], '220000')).provinceOversight).toBe(true);
     expect(access(user(['center-staff'], '220100')).provinceOversight).toBe(false);
     expect(access(user(['approver'], '220100')).provinceOversight).toBe(false);
+    expect(access(user(['admin'], '220100')).provinceOversight).toBe(false);
     expect(access(user(['discipline-officer'], '220000')).provinceOversight).toBe(false);
   });
 

@@ -36,7 +36,7 @@ export function access(user: SignedInUser | null | undefined): Access {
     applicant: has('applicant') && !!user?.creditCode,
     centreStaff,
     provinceStaff: centreStaff && user?.jurisdiction === PROVINCE,
-    provinceOversight: admin || ((centreStaff || approver) && user?.jurisdiction === PROVINCE),
+    provinceOversight: (admin || centreStaff || approver) && user?.jurisdiction === PROVINCE,
     disciplineOfficer,
     expert,
     approver,

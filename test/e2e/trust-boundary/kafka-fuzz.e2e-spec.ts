@@ -248,7 +248,11 @@ describe('Kafka fuzz: malformed messages on every consumed topic', () => {
       caseSchemas: [...ACCUMULATING_CONSUMERS].map((c) => c.replace('-', '_')),
     };
     const after = await schemaState(db, schemas, excluded);
-    const changed = changedTables(before, after);
+    // Read models that take any well-formed event without a case of their own to check it against — the province's
+    // oversight (stage changes, heartbeats) and the notification inbox — and the heartbeats' own outbox and inbox rows
+    // move by design; their specs (oversight, notification) check what they record.
+    const BY_DESIGN = /^(review_\d+\.(oversight_\w+|outbox|inbox)|notification\.\w+)$/;
+    const changed = changedTables(before, after).filter((t) => !BY_DESIGN.test(t));
 
     const kinds = new Map<string, number>();
     for (const m of sent) kinds.set(m.expected, (kinds.get(m.expected) ?? 0) + 1);

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { ServiceProcess, startServiceProcess } from '@filing/testing';
+import { freePort, ServiceProcess, startServiceProcess } from '@filing/testing';
 import { PlatformUrls } from '../e2e/procedure/procedure-driver';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const consoleApp = require('../../tools/console.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const broker = require('@filing/kafka-local');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOTS = path.join(ROOT, '.local', 'screenshots');
@@ -37,8 +39,15 @@ export interface ConsolePlatform {
  * own), then the console server in front of them — on free ports, over the test run's real broker and database;
  * and Debian's Chromium.
  */
-export async function startConsolePlatform(env: Record<string, string>, opts: { consoleEnv?: Record<string, string> } = {}): Promise<ConsolePlatform> {
+export async function startConsolePlatform(
+  env: Record<string, string>,
+  opts: { consoleEnv?: Record<string, string>; privateBroker?: boolean } = {},
+): Promise<ConsolePlatform> {
   consoleApp.buildIfStale((line: string) => process.stderr.write(`${line}\n`));
+  // A spec that counts every case the platform holds (省级监管) needs a broker of its own: on the run's shared one,
+  // its fresh consumer groups would first take the events earlier specs left unconsumed.
+  const ownBroker = opts.privateBroker ? await startPrivateBroker() : undefined;
+  if (ownBroker) env = { ...env, KAFKA_BROKERS: ownBroker.brokers.join(',') };
   const specs = [
     { dir: 'intake', name: 'ui-intake', env: {} as Record<string, string> },
     { dir: 'review', name: 'ui-review-220000', env: { REVIEW_JURISDICTION: '220000', REVIEW_CITY_INSTANCES: '220100' } },
@@ -50,7 +59,12 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
   ];
   // Eight processes start at once: on a shared 2-core machine under load that can take longer than one alone.
   const timeoutMs = 240_000;
-  const procs = await startAllOrNone(specs.map((s) => () => startServiceProcess({ service: s.dir, name: s.name, env: { ...env, ...s.env }, timeoutMs })));
+  const procs = await startAllOrNone(specs.map((s) => () => startServiceProcess({ service: s.dir, name: s.name, env: { ...env, ...s.env }, timeoutMs }))).catch(
+    async (e) => {
+      await ownBroker?.stop();
+      throw e;
+    },
+  );
   const processes = specs.map((s, i) => ({ ...s, port: procs[i].port }));
   let consoleProc: ServiceProcess | undefined;
   let browser: Browser;
@@ -64,6 +78,7 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   } catch (e) {
     await Promise.all([consoleProc, ...procs].map((p) => p?.stop()));
+    await ownBroker?.stop();
     throw e;
   }
   const [intake, reviewProvince, reviewChangchun, expertPool, assessment, publication, notification] = procs;
@@ -84,6 +99,22 @@ export async function startConsolePlatform(env: Record<string, string>, opts: { 
     async stop() {
       await browser.close().catch(() => undefined);
       await Promise.all([consoleProc, ...procs].map((p) => p.stop()));
+      await ownBroker?.stop();
+    },
+  };
+}
+
+/** A Kafka broker of the spec's own on free ports, with the catalogue's topics; stopped and removed by `stop`. */
+async function startPrivateBroker(): Promise<{ brokers: string[]; stop(): Promise<void> }> {
+  const port = await freePort();
+  const settings = { port, controllerPort: await freePort(), dataDir: path.join(ROOT, '.local', `console-kafka-${port}`) };
+  const started = await broker.start(settings);
+  await broker.createTopics(started.brokers, broker.catalogueTopics());
+  return {
+    brokers: started.brokers,
+    async stop() {
+      await broker.stop(settings).catch(() => undefined);
+      fs.rmSync(settings.dataDir, { recursive: true, force: true });
     },
   };
 }

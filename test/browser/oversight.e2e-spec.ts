@@ -20,13 +20,16 @@ describe('the province oversight page in Chromium', () => {
   const late = `长春${randomInt(1e6)}迟办机械有限公司`;
 
   beforeAll(async () => {
-    p = await startConsolePlatform({
-      CLOCK_MODE: 'controllable',
-      NOTICE_POLL_MS: '300',
-      EVENT_RETRY_BACKOFF_MS: '50',
-      REVIEW_HEARTBEAT_INTERVAL_MS: '500',
-      REVIEW_OVERSIGHT_STALE_AFTER_MS: '5000',
-    });
+    p = await startConsolePlatform(
+      {
+        CLOCK_MODE: 'controllable',
+        NOTICE_POLL_MS: '300',
+        EVENT_RETRY_BACKOFF_MS: '50',
+        REVIEW_HEARTBEAT_INTERVAL_MS: '500',
+        REVIEW_OVERSIGHT_STALE_AFTER_MS: '5000',
+      },
+      { privateBroker: true },
+    );
     base = p.console.url;
     d = new ProcedureDriver(p.urls, { timeoutMs: 90_000 });
     // Monday 2 March 2026: two Changchun cases and a province one; one Changchun case accepted on Wednesday.

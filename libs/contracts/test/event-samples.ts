@@ -352,7 +352,7 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'replacement.occupationCodes', value: ['6-31'] },
     { field: 'cause', value: 'bored' },
   ],
-  groupLeaderElected: [{ field: 'votes', value: 0 }],
+  groupLeaderElected: [{ field: 'votes', value: -1 }],
   drawSeedRevealed: [{ field: 'seed', value: 'XYZ' }],
   opinionSubmitted: [
     { field: 'items.0.score', value: -1 },

@@ -290,6 +290,16 @@ export const validSamples = {
     dedupeKey: 'draw-1|drawn|expert:expert-1',
     requestedAt: at,
   },
+  publicationNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'objection-decided',
+    recipient: { id: 'objection:objection-1', role: 'public', name: '张三', email: 'zhang.san@example.cn', mobile: '13912345678' },
+    params: { institution: institution.name, receiptNumber: 'YY-20250929-ABCDEFGH', outcome: 'dismissed', decidedAt: at, reason: '经核查，异议不成立。' },
+    link: '/objections/YY-20250929-ABCDEFGH',
+    dedupeKey: 'objection-1|decided|objection:objection-1',
+    requestedAt: at,
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -312,6 +322,10 @@ export const breakages: Record<EventName, Breakage[]> = {
   expertNotificationRequested: [
     { field: 'recipient.mobile', value: '0431-8888' },
     { field: 'recipient.email', value: 'not-an-email' },
+  ],
+  publicationNotificationRequested: [
+    { field: 'recipient.role', value: 'anyone' },
+    { field: 'recipient.id', value: 'objector:zhang' },
   ],
   applicationSubmitted: [
     { field: 'institution.creditCode', value: BAD_CREDIT_CODE },

@@ -29,6 +29,7 @@ import {
   ApplicantNotificationRequested,
   ExpertNotificationRequested,
   PublicationNotificationRequested,
+  ReviewNotificationRequested,
 } from './events/notification/notification-requested.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
@@ -272,7 +273,14 @@ export const Events = {
     'publication',
     ['notification'],
     PublicationNotificationRequested,
-    'Publication asks that an objector be told (objection received, objection decided with the reasons).',
+    "Publication asks that an objector be told (objection received, objection decided with the reasons), and the centre staff of the notice's jurisdiction that an objection was lodged.",
+  ),
+  reviewNotificationRequested: define(
+    'review.notification.requested.v1',
+    'review',
+    ['notification'],
+    ReviewNotificationRequested,
+    'A review instance asks that the centre staff or approvers of a jurisdiction be told what arrived in their queue (a case to accept or approve, a re-check to decide, a re-check decided).',
   ),
 } satisfies Record<string, EventDefinition<any>>;
 

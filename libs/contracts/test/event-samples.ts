@@ -300,6 +300,16 @@ export const validSamples = {
     dedupeKey: 'objection-1|decided|objection:objection-1',
     requestedAt: at,
   },
+  reviewNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'case-in-queue',
+    recipient: { id: 'role:center-staff@220100', role: 'center-staff' },
+    params: { institution: institution.name, stage: 'SUBMITTED', arrivedAt: at },
+    link: `/cases/${caseId}`,
+    dedupeKey: `${caseId}|v1|role:center-staff@220100`,
+    requestedAt: at,
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -327,6 +337,7 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'recipient.role', value: 'anyone' },
     { field: 'recipient.id', value: 'objector:zhang' },
   ],
+  reviewNotificationRequested: [{ field: 'jurisdiction', value: '长春' }],
   applicationSubmitted: [
     { field: 'institution.creditCode', value: BAD_CREDIT_CODE },
     { field: 'jurisdiction', value: '长春' },

@@ -409,8 +409,67 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
         ].sort(),
       );
       expect(JSON.stringify(log)).not.toMatch(/zhang\.san@example\.cn|13912345678/);
+
+      // The notice's centre staff are told by role, in the console only: nothing of the objector's but the receipt.
+      const lodgedNotice = await waitFor('the centre told of the objection', async () => {
+        const items = (await get('/notifications/mine?limit=100', staff)).json.items as any[];
+        return items.find((n) => n.caseId === objected.caseId && n.kind === 'objection-lodged');
+      });
+      expect(lodgedNotice).toMatchObject({ title: `公示期收到异议：${objected.name}`, link: `/cases/${objected.caseId}` });
+      expect(lodgedNotice.body).toContain(`回执编号${receiptNumber}`);
+      expect(lodgedNotice.body).not.toMatch(/张三|13912345678|zhang\.san/);
     } finally {
       await publication.stop();
+    }
+  });
+
+  it("tells a jurisdiction's centre staff by role, in the console inbox only, that a submitted case awaits acceptance", async () => {
+    // Changchun's own review instance opens the case (as intake's event opens it) and writes the request.
+    const review = await startServiceProcess({
+      service: 'review',
+      name: 'review-220100-for-notification',
+      env: { REVIEW_JURISDICTION: '220100', EVENT_RETRY_BACKOFF_MS: '50' },
+    });
+    try {
+      const submitted = { caseId: randomUUID(), name: '长春市待受理测试有限公司' };
+      const payload = {
+        caseId: submitted.caseId,
+        applicationKind: 'new-filing' as const,
+        jurisdiction: '220100',
+        institution: sampleInstitution({ name: submitted.name }),
+        occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const }],
+        materials: [],
+        submittedAt: '2025-09-01T02:00:00.000Z',
+      };
+      const meta = await produceEvent(kafka, Events.applicationSubmitted, payload);
+      await produceEvent(kafka, Events.applicationSubmitted, payload, { id: meta.id }); // redelivered
+
+      const changchun = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100', sub: 'staff-cc' });
+      const waiting = await waitFor('the case in the centre staff inbox', async () => {
+        const items = (await get('/notifications/mine?limit=100', changchun)).json.items as any[];
+        return items.find((n) => n.caseId === submitted.caseId);
+      });
+      expect(waiting).toMatchObject({ kind: 'case-in-queue', title: `待受理：${submitted.name}`, link: `/cases/${submitted.caseId}`, readAt: null });
+      expect(waiting.body).toContain('2025年9月1日 10:00进入您的待办（待受理）');
+      // Another account of the same role and jurisdiction shares the notice; the province's staff and a city's
+      // approver do not see it.
+      const colleague = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100', sub: 'staff-cc-2' });
+      expect(((await get('/notifications/mine?limit=100', colleague)).json.items as any[]).filter((n) => n.caseId === submitted.caseId)).toHaveLength(1);
+      for (const other of [
+        await tokenOf({ roles: ['center-staff'], jurisdiction: '220000' }),
+        await tokenOf({ roles: ['approver'], jurisdiction: '220100' }),
+      ]) {
+        expect(((await get('/notifications/mine?limit=100', other)).json.items as any[]).some((n) => n.caseId === submitted.caseId)).toBe(false);
+      }
+      // Inbox only: no delivery is queued for a role, and the notice is there once.
+      const rows = await db.query(
+        `SELECT n.recipient_id, count(d.id)::int AS deliveries FROM notification.notice n LEFT JOIN notification.delivery d ON d.notice_id = n.id
+          WHERE n.case_id = $1 GROUP BY n.id, n.recipient_id`,
+        [submitted.caseId],
+      );
+      expect(rows.rows).toEqual([{ recipient_id: 'role:center-staff@220100', deliveries: 0 }]);
+    } finally {
+      await review.stop();
     }
   });
 });

@@ -24,6 +24,11 @@ export const NOTIFICATION_KINDS = [
   // Objectors (publication): the receipt of an objection, and its outcome.
   'objection-received',
   'objection-decided',
+  // Centre staff and approvers, by role at a jurisdiction (review; publication for an objection on a notice).
+  'case-in-queue',
+  'recheck-queued',
+  'recheck-decided',
+  'objection-lodged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -73,3 +78,9 @@ export class ExpertNotificationRequested extends NotificationRequested {}
 
 /** Publication asks for an objector to be told (receipt, outcome). */
 export class PublicationNotificationRequested extends NotificationRequested {}
+
+/**
+ * Review asks for whoever holds a role at a jurisdiction to be told what arrived in their queue (`role:` recipients,
+ * the in-console inbox only). Every review instance produces it under its own ce_source.
+ */
+export class ReviewNotificationRequested extends NotificationRequested {}

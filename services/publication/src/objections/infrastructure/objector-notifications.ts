@@ -52,4 +52,26 @@ export class ObjectorNotifications {
       requestedAt: at.toISOString(),
     });
   }
+
+  /**
+   * The centre staff of the notice's jurisdiction are told an objection awaits their investigation: by role, in the
+   * console inbox (nothing of the objector's but the receipt number).
+   */
+  async tellCentre(
+    m: EntityManager,
+    o: { objectionId: string; receiptNumber: string; receivedAt: Date },
+    about: { caseId: string; jurisdiction: string; institution: string },
+  ): Promise<void> {
+    const recipient = `role:center-staff@${about.jurisdiction}`;
+    await this.outbox.add(m, Events.publicationNotificationRequested, {
+      caseId: about.caseId,
+      jurisdiction: about.jurisdiction,
+      kind: 'objection-lodged',
+      recipient: { id: recipient, role: 'center-staff' },
+      params: { institution: about.institution, receiptNumber: o.receiptNumber, receivedAt: o.receivedAt.toISOString() },
+      link: `/cases/${about.caseId}`,
+      dedupeKey: `${o.objectionId}|lodged|${recipient}`,
+      requestedAt: o.receivedAt.toISOString(),
+    });
+  }
 }

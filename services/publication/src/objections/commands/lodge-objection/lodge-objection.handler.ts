@@ -16,8 +16,8 @@ import { LodgeObjectionRequest } from './lodge-objection.request';
 
 /**
  * 提出异议: anyone may object, by real name, while a notice runs (its window, China time). At most
- * OBJECTION_MAX_PER_NOTICE online objections per notice; the objection, its event, the objector's receipt notice and
- * the audit entry in one transaction, under the notice's lock (ordered against the scheduler closing it).
+ * OBJECTION_MAX_PER_NOTICE online objections per notice; the objection, its event, the notices to the objector (receipt)
+ * and to the centre staff, and the audit entry in one transaction, under the notice's lock (ordered against the scheduler closing it).
  */
 @Injectable()
 export class LodgeObjectionHandler {
@@ -83,6 +83,11 @@ export class LodgeObjectionHandler {
         'received',
         receivedAt,
         { receivedAt: receivedAt.toISOString() },
+      );
+      await this.objectors.tellCentre(
+        manager,
+        { objectionId, receiptNumber, receivedAt },
+        { caseId: notice.caseId, jurisdiction: notice.jurisdiction, institution: notice.institution.name },
       );
       // The objector is a member of the public: the chain names the receipt, not their identity documents.
       await this.audit.append(manager, {

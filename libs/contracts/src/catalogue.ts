@@ -25,7 +25,12 @@ import { FilingIssued } from './events/publication/filing-issued.event';
 import { FilingStatusChanged, RegisterEntryImported } from './events/publication/filing-status-changed.event';
 import { CalendarOverridesLoaded } from './events/publication/calendar-overrides-loaded.event';
 import { NoticeAwaitingCalendar } from './events/publication/notice-awaiting-calendar.event';
-import { ApplicantNotificationRequested, ExpertNotificationRequested } from './events/notification/notification-requested.event';
+import {
+  ApplicantNotificationRequested,
+  ExpertNotificationRequested,
+  PublicationNotificationRequested,
+  ReviewNotificationRequested,
+} from './events/notification/notification-requested.event';
 
 /** CloudEvents `type` prefix: reverse-DNS of the Jilin HRSS department. */
 export const TYPE_PREFIX = 'cn.gov.jl.hrss.filing';
@@ -262,6 +267,20 @@ export const Events = {
     ['notification'],
     ExpertNotificationRequested,
     'Expert-pool asks that an expert be told about their group (invited, replaced, kick-off, leader elected).',
+  ),
+  publicationNotificationRequested: define(
+    'publication.notification.requested.v1',
+    'publication',
+    ['notification'],
+    PublicationNotificationRequested,
+    "Publication asks that an objector be told (objection received, objection decided with the reasons), and the centre staff of the notice's jurisdiction that an objection was lodged.",
+  ),
+  reviewNotificationRequested: define(
+    'review.notification.requested.v1',
+    'review',
+    ['notification'],
+    ReviewNotificationRequested,
+    'A review instance asks that the centre staff or approvers of a jurisdiction be told what arrived in their queue (a case to accept or approve, a re-check to decide, a re-check decided).',
   ),
 } satisfies Record<string, EventDefinition<any>>;
 

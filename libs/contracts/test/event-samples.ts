@@ -290,6 +290,26 @@ export const validSamples = {
     dedupeKey: 'draw-1|drawn|expert:expert-1',
     requestedAt: at,
   },
+  publicationNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'objection-decided',
+    recipient: { id: 'objection:objection-1', role: 'public', name: '张三', email: 'zhang.san@example.cn', mobile: '13912345678' },
+    params: { institution: institution.name, receiptNumber: 'YY-20250929-ABCDEFGH', outcome: 'dismissed', decidedAt: at, reason: '经核查，异议不成立。' },
+    link: '/objections/YY-20250929-ABCDEFGH',
+    dedupeKey: 'objection-1|decided|objection:objection-1',
+    requestedAt: at,
+  },
+  reviewNotificationRequested: {
+    caseId,
+    jurisdiction: '220100',
+    kind: 'case-in-queue',
+    recipient: { id: 'role:center-staff@220100', role: 'center-staff' },
+    params: { institution: institution.name, stage: 'SUBMITTED', arrivedAt: at },
+    link: `/cases/${caseId}`,
+    dedupeKey: `${caseId}|v1|role:center-staff@220100`,
+    requestedAt: at,
+  },
 } satisfies Record<EventName, object>;
 
 /** A way to break a sample, and the dotted path of the field the error must name. */
@@ -313,6 +333,11 @@ export const breakages: Record<EventName, Breakage[]> = {
     { field: 'recipient.mobile', value: '0431-8888' },
     { field: 'recipient.email', value: 'not-an-email' },
   ],
+  publicationNotificationRequested: [
+    { field: 'recipient.role', value: 'anyone' },
+    { field: 'recipient.id', value: 'objector:zhang' },
+  ],
+  reviewNotificationRequested: [{ field: 'jurisdiction', value: '长春' }],
   applicationSubmitted: [
     { field: 'institution.creditCode', value: BAD_CREDIT_CODE },
     { field: 'jurisdiction', value: '长春' },

@@ -3,7 +3,17 @@ import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { issueDevToken } from '@filing/auth';
 import { EventDefinition, Events, NotificationKind, NotificationRequested } from '@filing/contracts';
-import { httpRequest, MailCatcher, produceEvent, ServiceProcess, SmsGateway, startServiceProcess, testKafka, waitFor } from '@filing/testing';
+import {
+  httpRequest,
+  MailCatcher,
+  produceEvent,
+  sampleInstitution,
+  ServiceProcess,
+  SmsGateway,
+  startServiceProcess,
+  testKafka,
+  waitFor,
+} from '@filing/testing';
 
 /**
  * The notification service on the real broker and database, delivering to a real SMTP server (smtp-server, mails
@@ -322,5 +332,144 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
     expect(mail.mails.filter((m) => m.headers.get('x-filing-case') === caseId && m.headers.get('x-filing-kind') === 'expert-replaced')).toHaveLength(0);
     const li = await tokenOf({ roles: ['expert'], jurisdiction: '220000', expertId: 'e-li', sub: 'acct-li' });
     expect((await get('/notifications/mine?unread=true', li)).json.items.map((n: any) => n.kind)).toContain('expert-invited');
+  });
+
+  it('tells an objector by e-mail that their objection was received and then how it was decided, each once, from the publication service', async () => {
+    // Publication as it runs, on a controllable clock inside the notice window of an approved Changchun case.
+    const publication = await startServiceProcess({
+      service: 'publication',
+      name: 'publication-for-notification',
+      env: { CLOCK_MODE: 'controllable', NOTICE_POLL_MS: '200', OBJECTION_RATE_LIMIT: '1000', EVENT_RETRY_BACKOFF_MS: '50' },
+    });
+    try {
+      const pub = async (method: string, path: string, body?: unknown, token?: string) =>
+        httpRequest(`${publication.url}${path}`, { method, token, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect((await pub('POST', '/test/clock', { now: '2025-09-29T02:00:00.000Z' })).status).toBe(201);
+      const objected = { caseId: randomUUID(), name: '长春市测试职业培训学校' };
+      await produceEvent(kafka, Events.caseApproved, {
+        caseId: objected.caseId,
+        jurisdiction: '220100',
+        applicationKind: 'new-filing',
+        approvalBody: 'local-hrss-bureau',
+        institution: sampleInstitution({ name: objected.name }),
+        occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' }],
+        approvedBy: { subject: 'approver-220100', role: 'approver', jurisdiction: '220100' },
+        approvedAt: '2025-09-28T08:00:00.000Z',
+      });
+      const staff = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100' });
+      const notice = await waitFor('the notice opened', async () => {
+        const r = await pub('GET', `/notices/by-case/${objected.caseId}`, undefined, staff);
+        return r.status === 200 ? r.json : undefined;
+      });
+      const objector = { name: '张三', idNumber: '220102199001011239', phone: '13912345678', email: 'zhang.san@example.cn' };
+      const lodged = await pub('POST', `/public/notices/${notice.id}/objections`, { ...objector, reason: '该机构不具备车工三级的实操考核场地。' });
+      expect(lodged.status).toBe(201);
+      const { receiptNumber, objectionId } = lodged.json;
+      const mailsTo = () => mail.mails.filter((m) => m.to.includes(objector.email) && m.headers.get('x-filing-case') === objected.caseId);
+      await waitFor('the receipt mailed', async () => (mailsTo().length >= 1 ? true : undefined), 60_000);
+
+      const decided = await pub(
+        'POST',
+        `/objections/${objectionId}/resolution`,
+        { outcome: 'dismissed', reason: '经实地核查，该机构实操场地符合要求，异议不成立。' },
+        staff,
+      );
+      expect(decided.status).toBe(200);
+      await waitFor('the outcome mailed', async () => (mailsTo().length >= 2 ? true : undefined), 60_000);
+      // Each notice goes by e-mail and, the phone being a mobile number, by SMS.
+      await waitFor('every delivery settled', async () => {
+        const rows = await db.query(`SELECT d.status FROM notification.delivery d JOIN notification.notice n ON n.id = d.notice_id WHERE n.case_id = $1`, [
+          objected.caseId,
+        ]);
+        return rows.rows.length === 4 && rows.rows.every((r) => r.status !== 'queued') ? true : undefined;
+      });
+
+      const got = mailsTo();
+      expect(got.map((m) => m.headers.get('x-filing-kind')).sort()).toEqual(['objection-decided', 'objection-received']);
+      const receipt = got.find((m) => m.headers.get('x-filing-kind') === 'objection-received')!;
+      expect(receipt.subject).toBe(`异议已受理：${objected.name}公示`);
+      expect(receipt.text).toContain('张三：');
+      expect(receipt.text).toContain(`2025年9月29日 10:00收到，回执编号${receiptNumber}`);
+      expect(receipt.text).toContain(`${CONSOLE}/objections/${receiptNumber}`);
+      const outcome = got.find((m) => m.headers.get('x-filing-kind') === 'objection-decided')!;
+      expect(outcome.subject).toBe(`异议处理结果：${objected.name}公示`);
+      expect(outcome.text).toContain('结论：异议不成立。');
+      expect(outcome.text).toContain('理由：经实地核查，该机构实操场地符合要求，异议不成立。');
+      expect(outcome.text).not.toContain(objector.idNumber);
+
+      // The objector has no account: the notices are theirs by the objection, and the log masks their addresses.
+      const admin = await tokenOf({ roles: ['admin'], jurisdiction: '220000' });
+      const log = (await get(`/notifications/deliveries?caseId=${objected.caseId}&limit=50`, admin)).json.items as any[];
+      expect(log.map((d) => [d.recipientId, d.channel, d.status, d.address]).sort()).toEqual(
+        [
+          [`objection:${objectionId}`, 'email', 'sent', 'zh*******@example.cn'],
+          [`objection:${objectionId}`, 'email', 'sent', 'zh*******@example.cn'],
+          [`objection:${objectionId}`, 'sms', 'sent', '139****5678'],
+          [`objection:${objectionId}`, 'sms', 'sent', '139****5678'],
+        ].sort(),
+      );
+      expect(JSON.stringify(log)).not.toMatch(/zhang\.san@example\.cn|13912345678/);
+
+      // The notice's centre staff are told by role, in the console only: nothing of the objector's but the receipt.
+      const lodgedNotice = await waitFor('the centre told of the objection', async () => {
+        const items = (await get('/notifications/mine?limit=100', staff)).json.items as any[];
+        return items.find((n) => n.caseId === objected.caseId && n.kind === 'objection-lodged');
+      });
+      expect(lodgedNotice).toMatchObject({ title: `公示期收到异议：${objected.name}`, link: `/cases/${objected.caseId}` });
+      expect(lodgedNotice.body).toContain(`回执编号${receiptNumber}`);
+      expect(lodgedNotice.body).not.toMatch(/张三|13912345678|zhang\.san/);
+    } finally {
+      await publication.stop();
+    }
+  });
+
+  it("tells a jurisdiction's centre staff by role, in the console inbox only, that a submitted case awaits acceptance", async () => {
+    // Changchun's own review instance opens the case (as intake's event opens it) and writes the request.
+    const review = await startServiceProcess({
+      service: 'review',
+      name: 'review-220100-for-notification',
+      env: { REVIEW_JURISDICTION: '220100', EVENT_RETRY_BACKOFF_MS: '50' },
+    });
+    try {
+      const submitted = { caseId: randomUUID(), name: '长春市待受理测试有限公司' };
+      const payload = {
+        caseId: submitted.caseId,
+        applicationKind: 'new-filing' as const,
+        jurisdiction: '220100',
+        institution: sampleInstitution({ name: submitted.name }),
+        occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4, 3], basis: 'national-standard' as const }],
+        materials: [],
+        submittedAt: '2025-09-01T02:00:00.000Z',
+      };
+      const meta = await produceEvent(kafka, Events.applicationSubmitted, payload);
+      await produceEvent(kafka, Events.applicationSubmitted, payload, { id: meta.id }); // redelivered
+
+      const changchun = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100', sub: 'staff-cc' });
+      const waiting = await waitFor('the case in the centre staff inbox', async () => {
+        const items = (await get('/notifications/mine?limit=100', changchun)).json.items as any[];
+        return items.find((n) => n.caseId === submitted.caseId);
+      });
+      expect(waiting).toMatchObject({ kind: 'case-in-queue', title: `待受理：${submitted.name}`, link: `/cases/${submitted.caseId}`, readAt: null });
+      expect(waiting.body).toContain('2025年9月1日 10:00进入您的待办（待受理）');
+      // Another account of the same role and jurisdiction shares the notice; the province's staff and a city's
+      // approver do not see it.
+      const colleague = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100', sub: 'staff-cc-2' });
+      expect(((await get('/notifications/mine?limit=100', colleague)).json.items as any[]).filter((n) => n.caseId === submitted.caseId)).toHaveLength(1);
+      for (const other of [
+        await tokenOf({ roles: ['center-staff'], jurisdiction: '220000' }),
+        await tokenOf({ roles: ['approver'], jurisdiction: '220100' }),
+      ]) {
+        expect(((await get('/notifications/mine?limit=100', other)).json.items as any[]).some((n) => n.caseId === submitted.caseId)).toBe(false);
+      }
+      // Inbox only: no delivery is queued for a role, and the notice is there once.
+      const rows = await db.query(
+        `SELECT n.recipient_id, count(d.id)::int AS deliveries FROM notification.notice n LEFT JOIN notification.delivery d ON d.notice_id = n.id
+          WHERE n.case_id = $1 GROUP BY n.id, n.recipient_id`,
+        [submitted.caseId],
+      );
+      expect(rows.rows).toEqual([{ recipient_id: 'role:center-staff@220100', deliveries: 0 }]);
+    } finally {
+      await review.stop();
+    }
   });
 });

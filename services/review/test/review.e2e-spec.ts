@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { Kafka } from 'kafkajs';
-import { dltOf, Events } from '@filing/contracts';
+import { dltOf, Events, Headers } from '@filing/contracts';
 import { produceEvent, ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { call, electLeader, formGroup, institution, lathe, opinion, submit, token, waitForStage, welder } from './review.fixtures';
 
@@ -30,6 +30,7 @@ describe('review: tiered review with a federated city instance', () => {
     Events.caseReturned.topic,
     Events.caseApproved.topic,
     Events.caseRejected.topic,
+    Events.reviewNotificationRequested.topic,
     dltOf(Events.groupFormed.topic),
     dltOf(Events.groupLeaderElected.topic),
   ];
@@ -215,6 +216,29 @@ describe('review: tiered review with a federated city instance', () => {
     expect(stages.map((s: any) => s.to)).toEqual(done.history.map((h: any) => h.to));
     expect(published(Events.recheckRequested.topic, id).map((r: any) => r.gate)).toEqual(['preliminary', 'comprehensive']);
     expect(published(Events.recheckDecided.topic, id).map((r: any) => `${r.gate}:${r.decision}`)).toEqual(['preliminary:pass', 'comprehensive:pass']);
+    // Each queue the case entered was told, by role, by the instance that holds the queue (two instances write the topic).
+    const told = await waitFor('every queue told', () => {
+      const n = recorder.find((m) => m.topic === Events.reviewNotificationRequested.topic && m.key === id);
+      return n.length === 6 ? n : undefined;
+    });
+    expect(
+      told
+        .map((m) => {
+          const r = JSON.parse(m.value);
+          return `${m.headers[Headers.source]} ${r.kind} ${r.recipient.id} ${r.params.stage ?? r.params.gate}${r.params.decision ? `:${r.params.decision}` : ''}`;
+        })
+        .sort(),
+    ).toEqual(
+      [
+        '/services/review/220100 case-in-queue role:center-staff@220100 SUBMITTED',
+        '/services/review/220000 recheck-queued role:center-staff@220000 preliminary',
+        '/services/review/220000 recheck-decided role:center-staff@220100 preliminary:pass',
+        '/services/review/220000 recheck-queued role:center-staff@220000 comprehensive',
+        '/services/review/220000 recheck-decided role:center-staff@220100 comprehensive:pass',
+        '/services/review/220100 case-in-queue role:approver@220100 APPROVAL',
+      ].sort(),
+    );
+    expect(told.every((m) => !/email|mobile/.test(m.value))).toBe(true);
 
     // The applicant reads its own case; another applicant cannot.
     const applicant = await token('applicant', '220100', { creditCode: applicantInst.creditCode });

@@ -11,6 +11,7 @@ import { InvestigateObjectionHandler } from './commands/investigate-objection/in
 import { LodgeObjectionHandler } from './commands/lodge-objection/lodge-objection.handler';
 import { ResolveObjectionHandler } from './commands/resolve-objection/resolve-objection.handler';
 import { ObjectionsRepository } from './infrastructure/objections.repository';
+import { ObjectorNotifications } from './infrastructure/objector-notifications';
 
 @Module({
   imports: [NoticesModule],
@@ -22,7 +23,7 @@ import { ObjectionsRepository } from './infrastructure/objections.repository';
     ExportObjectionsController,
     GetObjectionStatusController,
   ],
-  providers: [ObjectionsRepository, LodgeObjectionHandler, InvestigateObjectionHandler, ResolveObjectionHandler],
+  providers: [ObjectionsRepository, ObjectorNotifications, LodgeObjectionHandler, InvestigateObjectionHandler, ResolveObjectionHandler],
 })
 export class ObjectionsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

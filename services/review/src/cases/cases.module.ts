@@ -16,6 +16,7 @@ import { RecordPublicNoticeHandler } from './commands/record-public-notice/recor
 import { RequestExpertsHandler } from './commands/request-experts/request-experts.handler';
 import { ResumeAfterResubmissionHandler } from './commands/resume-after-resubmission/resume-after-resubmission.handler';
 import { StageDeadlines } from '../infrastructure/stage-deadlines';
+import { StaffNotifications } from '../infrastructure/staff-notifications';
 import { AcceptCaseController } from './commands/accept-case/accept-case.controller';
 import { ApplyRecheckDecisionMessageController } from './commands/apply-recheck-decision/apply-recheck-decision.message-controller';
 import { ApproveCaseController } from './commands/approve-case/approve-case.controller';
@@ -68,6 +69,7 @@ import { WorkQueueController } from './queries/work-queue/work-queue.controller'
     RecheckRequestRepository,
     LifecycleStep,
     StageDeadlines,
+    StaffNotifications,
     AcceptCaseHandler,
     ApplyRecheckDecisionHandler,
     ApproveCaseHandler,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DecideRecheckHandler } from './commands/decide-recheck/decide-recheck.handler';
 import { QueueRecheckHandler } from './commands/queue-recheck/queue-recheck.handler';
 import { StageDeadlines } from '../infrastructure/stage-deadlines';
+import { StaffNotifications } from '../infrastructure/staff-notifications';
 import { DecideRecheckController } from './commands/decide-recheck/decide-recheck.controller';
 import { QueueRecheckMessageController } from './commands/queue-recheck/queue-recheck.message-controller';
 import { ListRechecksController } from './queries/list-rechecks/list-rechecks.controller';
@@ -10,6 +11,6 @@ import { RecheckRequestRepository } from './infrastructure/recheck-request.repos
 /** The provincial centre's re-check queue (复核); active at the province instance only. */
 @Module({
   controllers: [QueueRecheckMessageController, DecideRecheckController, ListRechecksController],
-  providers: [RecheckRequestRepository, StageDeadlines, DecideRecheckHandler, QueueRecheckHandler],
+  providers: [RecheckRequestRepository, StageDeadlines, StaffNotifications, DecideRecheckHandler, QueueRecheckHandler],
 })
 export class RechecksModule {}

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JURISDICTION_CODE_PATTERN } from '../parts';
-import { ROLES, Role } from '../../vocabulary/case-stage';
+import { ROLES } from '../../vocabulary/case-stage';
 
 /**
  * What a person is told (docs/adr/0019-notifications-as-a-service.md). Each kind has one Chinese template at the
@@ -21,19 +21,32 @@ export const NOTIFICATION_KINDS = [
   'expert-replaced',
   'group-kicked-off',
   'leader-elected',
+  // Objectors (publication): the receipt of an objection, and its outcome.
+  'objection-received',
+  'objection-decided',
+  // Centre staff and approvers, by role at a jurisdiction (review; publication for an objection on a notice).
+  'case-in-queue',
+  'recheck-queued',
+  'recheck-decided',
+  'objection-lodged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * Who is told: `institution:<统一社会信用代码>` (every applicant account of the institution), `expert:<expert id>`,
- * `subject:<token subject>` (one account), or `role:<role>@<jurisdiction>` (whoever holds that role there).
+ * `subject:<token subject>` (one account), `role:<role>@<jurisdiction>` (whoever holds that role there), or
+ * `objection:<objection id>` (the member of the public who lodged it: no account, reached only by e-mail or SMS).
  */
-export const RECIPIENT_ID_PATTERN = /^(institution|expert|subject|role):[A-Za-z0-9@._\-]{1,120}$/;
+export const RECIPIENT_ID_PATTERN = /^(institution|expert|subject|role|objection):[A-Za-z0-9@._\-]{1,120}$/;
+
+/** The platform's roles, and `public` for an objector (a member of the public without an account). */
+export const RECIPIENT_ROLES = [...ROLES, 'public'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 /** The recipient, with only the addresses delivery needs (none at all for the in-console inbox). */
 export class NotificationRecipientPart {
   @Matches(RECIPIENT_ID_PATTERN) id!: string;
-  @IsIn(ROLES) role!: Role;
+  @IsIn(RECIPIENT_ROLES) role!: RecipientRole;
   /** How the notice addresses them (e.g. 张三 专家, 长春一汽模具制造有限公司). */
   @IsOptional() @IsString() @MaxLength(200) name?: string;
   @IsOptional() @IsEmail() email?: string;
@@ -62,3 +75,12 @@ export class ApplicantNotificationRequested extends NotificationRequested {}
 
 /** Expert-pool asks for an expert to be told. */
 export class ExpertNotificationRequested extends NotificationRequested {}
+
+/** Publication asks for an objector to be told (receipt, outcome). */
+export class PublicationNotificationRequested extends NotificationRequested {}
+
+/**
+ * Review asks for whoever holds a role at a jurisdiction to be told what arrived in their queue (`role:` recipients,
+ * the in-console inbox only). Every review instance produces it under its own ce_source.
+ */
+export class ReviewNotificationRequested extends NotificationRequested {}

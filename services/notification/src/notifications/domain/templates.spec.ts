@@ -44,6 +44,40 @@ describe('notice templates', () => {
     expect(n.body).toContain('1. 缺少场地证明\n2. 考评员名单不全');
   });
 
+  it('tells an objector the outcome with the reasons, and where to look it up without an account', () => {
+    const n = renderNotice('objection-decided', {
+      caseId,
+      name: '张三',
+      params: {
+        institution: '某学校',
+        receiptNumber: 'YY-20251009-ABCD',
+        outcome: 'dismissed',
+        decidedAt: '2025-10-09T02:00:00Z',
+        reason: '经核查，场地符合要求。',
+      },
+      url: 'https://jl-filing.example.cn/objections/YY-20251009-ABCD',
+    });
+    expect(n.title).toBe('异议处理结果：某学校公示');
+    expect(n.body).toContain('已于2025年10月9日处理完毕，结论：异议不成立。');
+    expect(n.body).toContain('理由：经核查，场地符合要求。');
+    expect(n.body).toContain('查询处理结果：https://jl-filing.example.cn/objections/YY-20251009-ABCD');
+    expect(n.body).not.toContain('请登录');
+    expect(n.sms).toEqual({ templateId: 'FILING_OBJECTION_DECIDED', params: { institution: '某学校', receipt: 'YY-20251009-ABCD', outcome: '异议不成立' } });
+  });
+
+  it("tells a queue's role what arrived and what to do: a case to accept, a re-check decided with its reasons", () => {
+    const queued = renderNotice('case-in-queue', { caseId, params: { institution: '某学校', stage: 'APPROVAL', arrivedAt: '2025-10-09T02:00:00Z' }, url });
+    expect(queued.title).toBe('待审定：某学校');
+    expect(queued.body).toContain('2025年10月9日 10:00进入您的待办（待审定）');
+    const decided = renderNotice('recheck-decided', {
+      caseId,
+      params: { institution: '某学校', gate: 'comprehensive', decision: 'return-to-group', decidedAt: '2025-10-09', reason: '评分依据不足' },
+      url,
+    });
+    expect(decided.body).toContain('综合技术评估意见已于2025年10月9日经省职业技能鉴定中心复核，结论：退回专家组重新评议。');
+    expect(decided.body).toContain('理由：评分依据不足');
+  });
+
   it('names what a request lacks, for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) expect(missingParams(kind, {}).length).toBeGreaterThan(0);
     expect(missingParams('filing-issued', { institution: 'x', noticeNumber: '吉人社备〔2025〕1号', noticeDate: ' ' })).toEqual(['noticeDate']);

@@ -15,12 +15,21 @@ interface Template {
   title: (p: Params) => string;
   lines: (p: Params) => string[];
   sms: { templateId: string; params: (p: Params) => Record<string, string> };
+  /** The line with the link, when the person has no account to sign in with (an objector reads a public page). */
+  linkLine?: (url: string) => string;
 }
 
 type Params = Record<string, string> & { caseId: string; name: string };
 
 const APPROVAL_BODY: Record<string, string> = { 'local-hrss-bureau': '当地人社部门', 'director-office-meeting': '厅长办公会' };
 const REPLACED_BECAUSE: Record<string, string> = { declined: '您已谢绝本次邀请', recused: '您已回避' };
+const OBJECTION_OUTCOME: Record<string, string> = { upheld: '异议成立', dismissed: '异议不成立' };
+const QUEUE_OF_STAGE: Record<string, { what: string; todo: string }> = {
+  SUBMITTED: { what: '待受理', todo: '请在规定时限内审核申报材料，作出受理或不予受理的决定。' },
+  APPROVAL: { what: '待审定', todo: '技术评估已完成，请审定评估结果。' },
+};
+const GATE: Record<string, string> = { preliminary: '初评意见', comprehensive: '综合技术评估意见' };
+const RECHECK_DECISION: Record<string, string> = { pass: '复核通过', fail: '复核不通过', 'return-to-group': '退回专家组重新评议' };
 
 const TEMPLATES: Record<NotificationKind, Template> = {
   'application-received': {
@@ -106,6 +115,66 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     lines: (p) => [`${p.institution}技术评估专家组已于${chineseDateTime(p.electedAt)}推选${p.leaderName}为组长，请按工作方案开展初评。`],
     sms: { templateId: 'FILING_LEADER_ELECTED', params: (p) => ({ name: p.name, institution: p.institution, leader: p.leaderName }) },
   },
+  'objection-received': {
+    needs: ['institution', 'receiptNumber', 'receivedAt'],
+    title: (p) => `异议已受理：${p.institution}公示`,
+    lines: (p) => [
+      `您对${p.institution}职业技能等级认定机构备案公示提出的异议已于${chineseDateTime(p.receivedAt)}收到，回执编号${p.receiptNumber}。`,
+      '职业技能鉴定中心将进行调查核实，处理结果将告知您；您也可凭回执编号查询处理进度。',
+    ],
+    linkLine: (url) => `查询处理进度：${url}`,
+    sms: {
+      templateId: 'FILING_OBJECTION_RECEIVED',
+      params: (p) => ({ institution: p.institution, receipt: p.receiptNumber, date: chineseDate(p.receivedAt) }),
+    },
+  },
+  'objection-decided': {
+    needs: ['institution', 'receiptNumber', 'outcome', 'decidedAt', 'reason'],
+    title: (p) => `异议处理结果：${p.institution}公示`,
+    lines: (p) => [
+      `您对${p.institution}职业技能等级认定机构备案公示提出的异议（回执编号${p.receiptNumber}）已于${chineseDate(p.decidedAt)}处理完毕，结论：${OBJECTION_OUTCOME[p.outcome] ?? p.outcome}。`,
+      `理由：${p.reason}`,
+    ],
+    linkLine: (url) => `查询处理结果：${url}`,
+    sms: {
+      templateId: 'FILING_OBJECTION_DECIDED',
+      params: (p) => ({ institution: p.institution, receipt: p.receiptNumber, outcome: OBJECTION_OUTCOME[p.outcome] ?? p.outcome }),
+    },
+  },
+  // Role recipients (centre staff, approvers) read these in the console inbox only; the SMS ids are kept for completeness.
+  'case-in-queue': {
+    needs: ['institution', 'stage', 'arrivedAt'],
+    title: (p) => `${QUEUE_OF_STAGE[p.stage]?.what ?? '待办'}：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的备案案件于${chineseDateTime(p.arrivedAt)}进入您的待办（${QUEUE_OF_STAGE[p.stage]?.what ?? p.stage}）。`,
+      ...(QUEUE_OF_STAGE[p.stage] ? [QUEUE_OF_STAGE[p.stage].todo] : []),
+    ],
+    sms: { templateId: 'FILING_CASE_IN_QUEUE', params: (p) => ({ institution: p.institution, what: QUEUE_OF_STAGE[p.stage]?.what ?? '待办' }) },
+  },
+  'recheck-queued': {
+    needs: ['institution', 'gate', 'requestedAt'],
+    title: (p) => `待复核：${p.institution}${GATE[p.gate] ?? ''}`,
+    lines: (p) => [`${p.institution}的${GATE[p.gate] ?? p.gate}于${chineseDateTime(p.requestedAt)}报省级复核，请审核后作出复核决定。`],
+    sms: { templateId: 'FILING_RECHECK_QUEUED', params: (p) => ({ institution: p.institution, gate: GATE[p.gate] ?? p.gate }) },
+  },
+  'recheck-decided': {
+    needs: ['institution', 'gate', 'decision', 'decidedAt', 'reason'],
+    title: (p) => `省级复核结果：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的${GATE[p.gate] ?? p.gate}已于${chineseDate(p.decidedAt)}经省职业技能鉴定中心复核，结论：${RECHECK_DECISION[p.decision] ?? p.decision}。`,
+      `理由：${p.reason}`,
+    ],
+    sms: { templateId: 'FILING_RECHECK_DECIDED', params: (p) => ({ institution: p.institution, decision: RECHECK_DECISION[p.decision] ?? p.decision }) },
+  },
+  'objection-lodged': {
+    needs: ['institution', 'receiptNumber', 'receivedAt'],
+    title: (p) => `公示期收到异议：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的备案公示于${chineseDateTime(p.receivedAt)}收到实名异议（回执编号${p.receiptNumber}）。`,
+      '请及时调查核实，作出异议处理结论并告知异议人。',
+    ],
+    sms: { templateId: 'FILING_OBJECTION_LODGED', params: (p) => ({ institution: p.institution, receipt: p.receiptNumber }) },
+  },
 };
 
 /** The parameters a kind needs that the request lacks (an empty list when it can be rendered). */
@@ -121,7 +190,7 @@ export function renderNotice(kind: NotificationKind, input: { caseId: string; na
     ...(input.name ? [`${input.name}：`] : []),
     ...t.lines(p),
     `案件编号：${input.caseId}`,
-    `请登录吉林省职业技能等级认定机构备案评估系统办理：${input.url}`,
+    t.linkLine ? t.linkLine(input.url) : `请登录吉林省职业技能等级认定机构备案评估系统办理：${input.url}`,
     '',
     '吉林省职业技能鉴定中心（系统自动发送，请勿回复）',
   ].join('\n');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SCHEMA } from '../../infrastructure/database';
+import { ObjectorContact } from './objector-notifications';
 import { OBJECTION_COLUMNS, OBJECTION_FROM, ObjectionRow, ObjectionStatus } from '../objection.row';
 
 export interface NewObjection {
@@ -61,6 +62,16 @@ export class ObjectionsRepository {
     const [row] = await m.query(
       `SELECT o.status, n.jurisdiction, n.case_id AS "caseId", n.id AS "noticeId"
          FROM ${SCHEMA}.objection o JOIN ${SCHEMA}.notice n ON n.id = o.notice_id WHERE o.id = $1 FOR UPDATE OF o`,
+      [id],
+    );
+    return row;
+  }
+
+  /** How the objector is reached: only what delivery needs (no ID number). */
+  async contactOf(m: EntityManager, id: string): Promise<ObjectorContact> {
+    const [row] = await m.query(
+      `SELECT id AS "objectionId", receipt_number AS "receiptNumber", objector_name AS name, objector_phone AS phone, objector_email AS email
+         FROM ${SCHEMA}.objection WHERE id = $1`,
       [id],
     );
     return row;

@@ -5,8 +5,10 @@ import { EventTooEarlyError, OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, NotAllowed, NotFound } from '@filing/runtime';
 import { appendAudit } from '../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../infrastructure/review.config';
+import { StaffNotifications } from '../../infrastructure/staff-notifications';
 import { caseLevel } from '../domain/case-access';
 import { allowedActions, CaseAction, decideStep } from '../domain/case-lifecycle';
+import { queueAt } from '../domain/queues';
 import { ReviewCase } from '../infrastructure/case.entity';
 import { CaseRepository } from '../infrastructure/case.repository';
 
@@ -37,7 +39,8 @@ export interface StepResult {
 /**
  * Takes one step of the lifecycle (the table in domain/case-lifecycle.ts) inside the caller's handler transaction: checks it against the transition table, updates
  * the case only if nobody changed it meanwhile (optimistic lock on `version`), appends the audit entry and emits
- * `review.case.stage-changed.v1`. The caller adds the step's specific events in the same transaction.
+ * `review.case.stage-changed.v1`; a case arriving in someone's queue tells them. The caller adds the step's specific
+ * events in the same transaction.
  */
 @Injectable()
 export class LifecycleStep {
@@ -45,6 +48,7 @@ export class LifecycleStep {
     private readonly cases: CaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly staff: StaffNotifications,
   ) {}
 
   async load(manager: EntityManager, caseId: string): Promise<ReviewCase | null> {
@@ -108,6 +112,20 @@ export class LifecycleStep {
       reason: req.reason,
       at,
     });
+    const role = queueAt(decision.to);
+    if (role) {
+      await this.staff.tell(manager, {
+        caseId: before.id,
+        jurisdiction: before.jurisdiction,
+        kind: 'case-in-queue',
+        role,
+        queueOf: before.jurisdiction,
+        params: { institution: before.institution.name, stage: decision.to, arrivedAt: at },
+        link: `/cases/${before.id}`,
+        because: `${before.id}|v${after.version}`,
+        at,
+      });
+    }
     return { before, after };
   }
 }

@@ -53,6 +53,8 @@ export class AcceptRequestHandler {
       this.logger.log(`notification ${r.dedupeKey} already taken; request ${ctx.meta.id} changes nothing`);
       return;
     }
+    // A role is read by whoever holds it, in the console: no one's personal address goes with it.
+    if (r.recipient.id.startsWith('role:')) return;
     const channels = channelsFor({
       email: r.recipient.email,
       mobile: r.recipient.mobile,

@@ -11,12 +11,13 @@ import { windowPhase } from '../../../notices/domain/notice-window';
 import { NoticesRepository } from '../../../notices/infrastructure/notices.repository';
 import { newReceiptNumber } from '../../domain/receipt-number';
 import { ObjectionsRepository } from '../../infrastructure/objections.repository';
+import { ObjectorNotifications } from '../../infrastructure/objector-notifications';
 import { LodgeObjectionRequest } from './lodge-objection.request';
 
 /**
  * 提出异议: anyone may object, by real name, while a notice runs (its window, China time). At most
- * OBJECTION_MAX_PER_NOTICE online objections per notice; the objection, its event and the audit entry in one
- * transaction, under the notice's lock (ordered against the scheduler closing it).
+ * OBJECTION_MAX_PER_NOTICE online objections per notice; the objection, its event, the notices to the objector (receipt)
+ * and to the centre staff, and the audit entry in one transaction, under the notice's lock (ordered against the scheduler closing it).
  */
 @Injectable()
 export class LodgeObjectionHandler {
@@ -27,6 +28,7 @@ export class LodgeObjectionHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly objectors: ObjectorNotifications,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
   ) {}
 
@@ -73,6 +75,20 @@ export class LodgeObjectionHandler {
         receiptNumber,
         receivedAt: receivedAt.toISOString(),
       });
+      await this.objectors.tell(
+        manager,
+        { objectionId, receiptNumber, name: body.name, phone: body.phone, email: body.email ?? null },
+        { caseId: notice.caseId, jurisdiction: notice.jurisdiction, institution: notice.institution.name },
+        'objection-received',
+        'received',
+        receivedAt,
+        { receivedAt: receivedAt.toISOString() },
+      );
+      await this.objectors.tellCentre(
+        manager,
+        { objectionId, receiptNumber, receivedAt },
+        { caseId: notice.caseId, jurisdiction: notice.jurisdiction, institution: notice.institution.name },
+      );
       // The objector is a member of the public: the chain names the receipt, not their identity documents.
       await this.audit.append(manager, {
         caseId: notice.caseId,

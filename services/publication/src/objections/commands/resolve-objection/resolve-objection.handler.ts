@@ -9,11 +9,12 @@ import { Clock, IllegalStep, InvalidCommand, NotFound } from '@filing/runtime';
 import { CloseDueNoticesHandler } from '../../../notices/commands/close-due-notices/close-due-notices.handler';
 import { NoticesRepository } from '../../../notices/infrastructure/notices.repository';
 import { ObjectionsRepository } from '../../infrastructure/objections.repository';
+import { ObjectorNotifications } from '../../infrastructure/objector-notifications';
 import { ResolveObjectionRequest } from './resolve-objection.request';
 
 /**
  * 异议处理结果: the centre settles an objection with reasons — upheld (the case fails, or some occupations are struck
- * out) or dismissed. If the window is already over and this was the last open objection, the notice closes now, in the
+ * out) or dismissed; the objector is told the outcome and the reasons. If the window is already over and this was the last open objection, the notice closes now, in the
  * same transaction.
  */
 @Injectable()
@@ -26,6 +27,7 @@ export class ResolveObjectionHandler {
     private readonly closer: CloseDueNoticesHandler,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly objectors: ObjectorNotifications,
   ) {}
 
   async resolve(id: string, body: ResolveObjectionRequest, principal: Principal) {
@@ -72,6 +74,15 @@ export class ResolveObjectionHandler {
         resolvedBy,
         resolvedAt: resolvedAt.toISOString(),
       });
+      await this.objectors.tell(
+        manager,
+        await this.objections.contactOf(manager, id),
+        { caseId: notice.caseId, jurisdiction: notice.jurisdiction, institution: notice.institution.name },
+        'objection-decided',
+        'decided',
+        resolvedAt,
+        { outcome: body.outcome, decidedAt: resolvedAt.toISOString(), reason: body.reason },
+      );
       const actor = principalActor(principal, 'center-staff');
       await this.audit.append(manager, {
         caseId: notice.caseId,

@@ -86,7 +86,13 @@ describe('not accepting a case (NotAcceptCaseHandler behind its HTTP adapter)', 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: caseId, stage: 'CLOSED' });
     expect(await caseRow(caseId)).toMatchObject({ stage: 'CLOSED', last_reason: '申请材料不属于本级受理范围' });
-    expect(await outboxOf(caseId)).toEqual([Events.caseStageChanged.topic, Events.caseStageChanged.topic, Events.caseRejected.topic]);
+    // Opening it told the centre staff it awaits acceptance; closing it tells no one's queue.
+    expect(await outboxOf(caseId)).toEqual([
+      Events.caseStageChanged.topic,
+      Events.reviewNotificationRequested.topic,
+      Events.caseStageChanged.topic,
+      Events.caseRejected.topic,
+    ]);
     const audit = await ds.query(`SELECT action, from_stage, to_stage FROM ${s}.audit_log WHERE case_id = $1 ORDER BY seq`, [caseId]);
     expect(audit).toEqual([
       { action: 'open', from_stage: null, to_stage: 'SUBMITTED' },
@@ -107,7 +113,7 @@ describe('not accepting a case (NotAcceptCaseHandler behind its HTTP adapter)', 
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.body).toMatchObject({ status: 409, code: 'CONFLICT', currentStage: 'CLOSED', allowedActions: [] });
     expect(await caseRow(caseId)).toEqual(before);
-    expect(await outboxOf(caseId)).toHaveLength(3);
+    expect(await outboxOf(caseId)).toHaveLength(4); // opened (stage + the queue's notice), not accepted (stage + rejection)
   });
 
   it("answers 404 to another jurisdiction's staff, as if the case did not exist", async () => {

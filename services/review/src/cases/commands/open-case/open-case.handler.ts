@@ -4,6 +4,7 @@ import { EventContext, OutboxWriter, UnprocessableEventError } from '@filing/mes
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { ReviewCase } from '../../infrastructure/case.entity';
 import { reviewInstance } from '../../../infrastructure/review.config';
+import { StaffNotifications } from '../../../infrastructure/staff-notifications';
 
 /**
  * A submitted application opens a case at the review instance serving its jurisdiction; every other instance ignores
@@ -13,7 +14,10 @@ import { reviewInstance } from '../../../infrastructure/review.config';
 export class OpenCaseHandler {
   private readonly logger = new Logger('OpenCase');
 
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly staff: StaffNotifications,
+  ) {}
 
   async onSubmitted(event: ApplicationSubmitted, ctx: EventContext): Promise<void> {
     if (!reviewInstance.serves(event.jurisdiction)) return;
@@ -51,6 +55,18 @@ export class OpenCaseHandler {
       to: 'SUBMITTED',
       action: 'open',
       actor,
+      at: event.submittedAt,
+    });
+    // The case waits in the centre staff's queue for acceptance (受理).
+    await this.staff.tell(ctx.manager, {
+      caseId: event.caseId,
+      jurisdiction: event.jurisdiction,
+      kind: 'case-in-queue',
+      role: 'center-staff',
+      queueOf: event.jurisdiction,
+      params: { institution: event.institution.name, stage: 'SUBMITTED', arrivedAt: event.submittedAt },
+      link: `/cases/${event.caseId}`,
+      because: `${event.caseId}|v1`,
       at: event.submittedAt,
     });
     this.logger.log(`case ${event.caseId} opened for ${event.institution.name} (${event.jurisdiction})`);

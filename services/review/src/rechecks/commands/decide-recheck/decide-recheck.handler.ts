@@ -8,11 +8,15 @@ import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, InvalidCommand, NotAllowed, NotFound } from '@filing/runtime';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review.config';
+import { StaffNotifications } from '../../../infrastructure/staff-notifications';
 import { allowedRecheckDecisions, recheckStage } from '../../domain/recheck-request';
 import { RecheckRequestRepository } from '../../infrastructure/recheck-request.repository';
 import { DecideRecheckRequest } from './decide-recheck.request';
 
-/** The provincial centre decides a re-check (复核); the decision travels back to the city's instance as an event. */
+/**
+ * The provincial centre decides a re-check (复核); the decision travels back to the city's instance as an event, and
+ * the city's centre staff are told.
+ */
 @Injectable()
 export class DecideRecheckHandler {
   constructor(
@@ -20,6 +24,7 @@ export class DecideRecheckHandler {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly rechecks: RecheckRequestRepository,
+    private readonly staff: StaffNotifications,
   ) {}
 
   async decide(id: string, body: DecideRecheckRequest, p: Principal) {
@@ -75,6 +80,23 @@ export class DecideRecheckHandler {
         reason: body.reason,
         decidedBy: actor,
         decidedAt: now.toISOString(),
+      });
+      await this.staff.tell(manager, {
+        caseId: r.case_id,
+        jurisdiction: r.jurisdiction,
+        kind: 'recheck-decided',
+        role: 'center-staff',
+        queueOf: r.jurisdiction,
+        params: {
+          institution: r.snapshot?.institution?.name ?? r.case_id,
+          gate: r.gate,
+          decision: body.decision,
+          decidedAt: now.toISOString(),
+          reason: body.reason,
+        },
+        link: `/cases/${r.case_id}`,
+        because: `${id}|decided`,
+        at: now.toISOString(),
       });
       return { id, caseId: r.case_id, jurisdiction: r.jurisdiction, gate: r.gate, status: 'decided', decision: body.decision };
     });

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { instanceToPlain } from 'class-transformer';
-import { isCityJurisdiction, RecheckRequested } from '@filing/contracts';
+import { isCityJurisdiction, PROVINCE_CODE, RecheckRequested } from '@filing/contracts';
 import { EventContext, UnprocessableEventError } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review.config';
+import { StaffNotifications } from '../../../infrastructure/staff-notifications';
 import { RecheckRequestRepository } from '../../infrastructure/recheck-request.repository';
 
 /**
  * The province instance puts every city's re-check request into its centre staff's queue, keeping the snapshot the
- * request carried (it keeps no copy of city cases). City instances ignore the requests.
+ * request carried (it keeps no copy of city cases), and tells them. City instances ignore the requests.
  */
 @Injectable()
 export class QueueRecheckHandler {
   constructor(
     private readonly clock: Clock,
     private readonly rechecks: RecheckRequestRepository,
+    private readonly staff: StaffNotifications,
   ) {}
 
   async execute(e: RecheckRequested, ctx: EventContext): Promise<void> {
@@ -45,6 +47,18 @@ export class QueueRecheckHandler {
       at: this.clock.now().toISOString(),
       reason: null,
       details: { recheckId: id, gate: e.gate, opinion: { ...e.opinion }, eventId: ctx.meta.id },
+    });
+    await this.staff.tell(ctx.manager, {
+      caseId: e.caseId,
+      jurisdiction: e.jurisdiction,
+      kind: 'recheck-queued',
+      role: 'center-staff',
+      queueOf: PROVINCE_CODE,
+      params: { institution: e.institution.name, gate: e.gate, requestedAt: e.requestedAt },
+      link: `/rechecks/${id}`,
+      // One per request (a case returned to its group comes back to the same gate with a later request).
+      because: `${e.caseId}|recheck|${e.gate}|${e.requestedAt}`,
+      at: this.clock.now().toISOString(),
     });
   }
 }

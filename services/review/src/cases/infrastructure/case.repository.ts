@@ -35,4 +35,10 @@ export class CaseRepository {
     const result = await manager.createQueryBuilder().update(ReviewCase).set(changes).where('id = :id AND version = :version', { id, version }).execute();
     return result.affected === 1;
   }
+
+  /** Writes `changes` only if the case is still at the version read (the version goes up by one). */
+  async updateAtVersion(manager: EntityManager, c: ReviewCase, changes: Partial<ReviewCase>): Promise<void> {
+    // Under the row lock this cannot fail; if it does, the transaction retries rather than overwrite a newer case.
+    if (!(await this.updateIfUnchanged(manager, c.id, c.version, changes))) throw new Error(`case ${c.id} changed while it was locked (version ${c.version})`);
+  }
 }

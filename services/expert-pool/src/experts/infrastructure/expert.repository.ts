@@ -40,6 +40,24 @@ export class ExpertRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** The expert row-locked for a command; null for none. */
+  async forUpdate(m: EntityManager, id: string): Promise<Expert | null> {
+    return m.findOne(Expert, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The expert an account is linked to, if any. */
+  async linkedTo(m: EntityManager, accountSubject: string): Promise<Expert | null> {
+    return m.findOne(Expert, { where: { accountSubject } });
+  }
+
+  async insert(m: EntityManager, expert: Expert): Promise<void> {
+    await m.insert(Expert, expert);
+  }
+
+  async save(m: EntityManager, expert: Expert): Promise<void> {
+    await m.save(expert);
+  }
+
   /** The level's ID numbers among these, outside any transaction (an import validates before it writes). */
   async idNumbersTaken(level: string, idNumbers: string[]): Promise<Set<string>> {
     return idNumberTaken(this.dataSource.manager, level, idNumbers);

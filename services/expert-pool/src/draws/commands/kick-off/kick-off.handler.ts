@@ -51,7 +51,7 @@ export class KickOffHandler {
       const now = this.clock.now();
       d.status = 'FORMED';
       d.formedAt = now;
-      await m.save(Draw, d);
+      await this.draws.save(m, d);
       const record = {
         caseId: d.caseId,
         applicantName: d.applicant.name,

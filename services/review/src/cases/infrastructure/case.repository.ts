@@ -6,6 +6,11 @@ import { ReviewCase } from './case.entity';
 /** Reads and writes of the case row. */
 @Injectable()
 export class CaseRepository {
+  /** A new case, as the application submitted it. */
+  async insert(manager: EntityManager, c: Partial<ReviewCase>): Promise<void> {
+    await manager.insert(ReviewCase, c);
+  }
+
   async load(manager: EntityManager, caseId: string): Promise<ReviewCase | null> {
     return manager.getRepository(ReviewCase).findOneBy({ id: caseId });
   }

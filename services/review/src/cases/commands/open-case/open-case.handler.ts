@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationSubmitted, Events, findJurisdiction } from '@filing/contracts';
 import { EventContext, OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
-import { ReviewCase } from '../../infrastructure/case.entity';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { reviewInstance } from '../../../infrastructure/review.config';
 
 /**
@@ -13,14 +13,17 @@ import { reviewInstance } from '../../../infrastructure/review.config';
 export class OpenCaseHandler {
   private readonly logger = new Logger('OpenCase');
 
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly cases: CaseRepository,
+  ) {}
 
   async onSubmitted(event: ApplicationSubmitted, ctx: EventContext): Promise<void> {
     if (!reviewInstance.serves(event.jurisdiction)) return;
     // The province instance would otherwise adopt any code it does not know as a city without an instance.
     if (!findJurisdiction(event.jurisdiction)) throw new UnprocessableEventError(`jurisdiction ${event.jurisdiction} is not a Jilin filing jurisdiction`);
     const submittedAt = new Date(event.submittedAt);
-    await ctx.manager.insert(ReviewCase, {
+    await this.cases.insert(ctx.manager, {
       id: event.caseId,
       jurisdiction: event.jurisdiction,
       applicationKind: event.applicationKind,

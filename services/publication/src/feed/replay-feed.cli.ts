@@ -7,8 +7,7 @@ import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { userInfo } from 'node:os';
 import { createKafka } from '@filing/messaging';
-import { dataSourceOptions } from '@filing/runtime';
-import { serviceDatabase } from '../infrastructure/database';
+import { databaseUrl } from '@filing/runtime';
 import { replayFeed, ReplayFrom } from './commands/replay-feed/replay-feed.handler';
 import { FeedRepository } from './infrastructure/feed.repository';
 
@@ -30,8 +29,9 @@ export function parseReplayArgs(argv: string[]): ReplayFrom {
 
 async function main(): Promise<void> {
   const from = parseReplayArgs(process.argv.slice(2));
-  // The service's own database settings; no migrations are run (the service does that at start-up).
-  const db = new DataSource(dataSourceOptions(serviceDatabase));
+  // One plain connection, as before: no migrations, and not the service's 30 s statement limit (a national replay
+  // reads every event at once).
+  const db = new DataSource({ type: 'postgres', url: databaseUrl(), extra: { max: 1 } });
   const producer = createKafka('publication-replay').producer({
     idempotent: true,
     maxInFlightRequests: 1,

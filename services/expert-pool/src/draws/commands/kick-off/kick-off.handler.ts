@@ -6,7 +6,6 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, NotAllowed } from '@filing/runtime';
-import { Draw } from '../../infrastructure/draw.entity';
 import { assertSeesDraw, isCentreStaff, isOfficer } from '../../draw-access';
 import { drawView, seesIdentities } from '../../draw-view';
 import { ExpertNotifications } from '../../infrastructure/expert-notifications';

@@ -5,7 +5,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotFound } from '@filing/runtime';
 import { ExpertRepository } from '../../infrastructure/expert.repository';
-import { Expert, ExpertStatus } from '../../infrastructure/expert.entity';
+import { ExpertStatus } from '../../infrastructure/expert.entity';
 import { ExpertAccess } from '../../expert-access';
 import { expertView } from '../../expert-view';
 import { ChangeExpertStatusRequest } from './change-expert-status.request';

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotFound, RuleRefusal } from '@filing/runtime';
-import { Expert } from '../../infrastructure/expert.entity';
 import { ExpertAccess } from '../../expert-access';
 import { expertAuditFacts, expertChanges } from '../../expert-audit';
 import { expertView } from '../../expert-view';

@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { Principal } from '@filing/auth';
 import { NotAllowed, NotFound } from '@filing/runtime';
 import { Draw } from './infrastructure/draw.entity';
@@ -34,13 +33,4 @@ export function assertSeesDraw(d: Draw, p: Principal): void {
 export function assertOfficer(d: Draw, p: Principal): void {
   assertSeesDraw(d, p);
   if (!isOfficer(d, p)) throw new NotAllowed(`only the discipline officer of ${d.databaseLevel} acts on this draw`);
-}
-
-/** The draw, row-locked; `secrets` also loads the snapshot, the seed and the exclusions (never loaded by default). */
-export async function drawForUpdate(m: EntityManager, id: string, opts: { secrets?: boolean } = {}): Promise<Draw> {
-  const qb = m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id });
-  if (opts.secrets) qb.addSelect(['d.snapshot', 'd.seed', 'd.exclusions']);
-  const d = await qb.getOne();
-  if (!d) throw new NotFound(`draw ${id} not found`);
-  return d;
 }

@@ -9,7 +9,7 @@ import { ExpertGroupRepository } from './infrastructure/expert-group.repository'
 import { FiledInstitutionRepository } from './infrastructure/filed-institution.repository';
 import { MaterialRepository } from './infrastructure/material.repository';
 import { UploadMaterialHandler } from './commands/upload-material/upload-material.handler';
-import { IdempotencyStore } from '../idempotency/idempotency.store';
+import { IdempotencyStore } from '../idempotency/infrastructure/idempotency.store';
 import { CreateApplicationController } from './commands/create-application/create-application.controller';
 import { RecordFilingMessageController } from './commands/record-filing/record-filing.message-controller';
 import { RecordHistoricalFilingMessageController } from './commands/record-historical-filing/record-historical-filing.message-controller';

@@ -5,7 +5,7 @@ import { CaseEvent } from '../applications/infrastructure/case-event.entity';
 import { ExpertGroup } from '../applications/infrastructure/expert-group.entity';
 import { FiledInstitution } from '../applications/infrastructure/filed-institution.entity';
 import { Material } from '../applications/infrastructure/material.entity';
-import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
+import { IdempotencyKey } from '../idempotency/infrastructure/idempotency-key.entity';
 import { CreateApplication1764100000001 } from './migrations/1764100000001-create-application.migration';
 import { DraftsMaterialsTimeline1764200000000 } from './migrations/1764200000000-drafts-materials-timeline.migration';
 import { FiledInstitutionFilingNumber1764300000000 } from './migrations/1764300000000-filed-institution-filing-number.migration';

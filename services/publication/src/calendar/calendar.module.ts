@@ -3,7 +3,7 @@ import { watchCalendarCoverage } from '@filing/calendar';
 import { Clock, HealthRegistry } from '@filing/runtime';
 import { LoadCalendarOverridesController } from './commands/load-calendar-overrides/load-calendar-overrides.controller';
 import { LoadCalendarOverridesHandler } from './commands/load-calendar-overrides/load-calendar-overrides.handler';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository } from './infrastructure/calendar.repository';
 import { GetCalendarController } from './queries/get-calendar/get-calendar.controller';
 
 /** Warns (health, metrics) from 60 days before the calendar's data ends. */

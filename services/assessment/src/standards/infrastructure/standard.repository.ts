@@ -3,6 +3,19 @@ import { EntityManager } from 'typeorm';
 import { StandardDocument, standardInForce } from '../domain/standard';
 import { StandardVersion } from './standard-version.entity';
 
+/** A case and the standard version it is evaluated against. */
+export interface PinnedCaseRow {
+  case_id: string;
+  jurisdiction: string | null;
+  applicant: { name: string; creditCode: string } | null;
+  institution_kind: string | null;
+  stage: string | null;
+  standard_id: string;
+  version: string;
+  pinned_for: string | null;
+  formed_at: Date | null;
+}
+
 /** The loaded standard versions: read by the standards queries and when an evaluation pins its version. */
 @Injectable()
 export class StandardRepository {
@@ -34,6 +47,18 @@ export class StandardRepository {
 
   async add(manager: EntityManager, row: StandardVersion): Promise<StandardVersion> {
     return manager.save(row);
+  }
+
+  /** The cases with a pinned version, newest group first (at most 1000); `jurisdiction` null for every jurisdiction. */
+  async pinnedCases(manager: EntityManager, jurisdiction: string | null): Promise<PinnedCaseRow[]> {
+    return manager.query(
+      `SELECT e.case_id, e.jurisdiction, e.applicant, e.institution_kind, e.stage, s.standard_id, s.version, e.standard_pinned_for::text AS pinned_for, e.formed_at
+         FROM assessment.evaluation e JOIN assessment.standard_version s ON s.seq = e.standard_seq
+        WHERE ($1::text IS NULL OR e.jurisdiction = $1)
+        ORDER BY e.formed_at DESC NULLS LAST, e.case_id
+        LIMIT 1000`,
+      [jurisdiction],
+    );
   }
 }
 

@@ -97,7 +97,7 @@ export class Draw {
   @Column('timestamptz', { name: 'requested_at' }) requestedAt!: Date;
   @Column('text') status!: DrawStatus;
 
-  /** Loaded only where needed (it can be megabytes): see drawForUpdate({ secrets: true }). */
+  /** Loaded only where needed (it can be megabytes): see DrawRepository.forUpdate(…, { secrets: true }). */
   @Column('jsonb', { nullable: true, select: false }) snapshot!: DrawSnapshot | null;
   @Column('text', { name: 'snapshot_hash', nullable: true }) snapshotHash!: string | null;
   /** The secret server seed: never shown before it is revealed after the comprehensive opinion. */

@@ -2,12 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@filing/auth';
+import { NotFound } from '@filing/runtime';
 import { Draw } from './draw.entity';
 
-/** The draws module's SQL: writes of the draw row and the reads of the queries (reads under lock are `drawForUpdate`). */
+/** The draws module's SQL: the draw row locked for a command, its writes, and the reads of the queries. */
 @Injectable()
 export class DrawRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The draw, row-locked; `secrets` also loads the snapshot, the seed and the exclusions (never loaded by default). */
+  async forUpdate(m: EntityManager, id: string, opts: { secrets?: boolean } = {}): Promise<Draw> {
+    const qb = m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').where('d.id = :id', { id });
+    if (opts.secrets) qb.addSelect(['d.snapshot', 'd.seed', 'd.exclusions']);
+    const d = await qb.getOne();
+    if (!d) throw new NotFound(`draw ${id} not found`);
+    return d;
+  }
 
   async save(m: EntityManager, d: Draw): Promise<Draw> {
     return m.save(Draw, d);

@@ -16,7 +16,7 @@ export async function idNumberTaken(manager: EntityManager, level: string, idNum
   return new Set(rows.map((r) => r.id_number));
 }
 
-/** The experts module's reads for its queries: one expert, one import job, a level's database filtered and paged. */
+/** The experts module's reads for its queries (one expert, one import job, a level's database filtered and paged) and an import's writes. */
 @Injectable()
 export class ExpertRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -34,6 +34,53 @@ export class ExpertRepository {
   /** An import's progress, on its own connection so pollers see it while the import's transaction is still open. */
   async recordImportProgress(job: Pick<ImportJob, 'id' | 'validated' | 'imported'>): Promise<void> {
     await this.dataSource.query(`UPDATE expert_pool.import_job SET validated = $2, imported = $3 WHERE id = $1`, [job.id, job.validated, job.imported]);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The expert row-locked for a command; null for none. */
+  async forUpdate(m: EntityManager, id: string): Promise<Expert | null> {
+    return m.findOne(Expert, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The expert an account is linked to, if any. */
+  async linkedTo(m: EntityManager, accountSubject: string): Promise<Expert | null> {
+    return m.findOne(Expert, { where: { accountSubject } });
+  }
+
+  async insert(m: EntityManager, expert: Expert): Promise<void> {
+    await m.insert(Expert, expert);
+  }
+
+  async save(m: EntityManager, expert: Expert): Promise<void> {
+    await m.save(expert);
+  }
+
+  /** The level's ID numbers among these, outside any transaction (an import validates before it writes). */
+  async idNumbersTaken(level: string, idNumbers: string[]): Promise<Set<string>> {
+    return idNumberTaken(this.dataSource.manager, level, idNumbers);
+  }
+
+  async insertMany(m: EntityManager, experts: Expert[]): Promise<void> {
+    await m.insert(Expert, experts);
+  }
+
+  async openImportJob(job: ImportJob): Promise<void> {
+    await this.dataSource.getRepository(ImportJob).insert(job);
+  }
+
+  /** An import's outcome: its status, its final counts and row errors, or why it failed. */
+  async finishImportJob(job: ImportJob): Promise<void> {
+    await this.dataSource.getRepository(ImportJob).update(job.id, {
+      status: job.status,
+      validated: job.validated,
+      imported: job.imported,
+      errors: job.errors,
+      failure: job.failure,
+      finishedAt: job.finishedAt,
+    });
   }
 
   async importJob(id: string): Promise<ImportJob | null> {

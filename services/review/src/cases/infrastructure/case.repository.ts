@@ -6,6 +6,11 @@ import { ReviewCase } from './case.entity';
 /** Reads and writes of the case row. */
 @Injectable()
 export class CaseRepository {
+  /** A new case, as the application submitted it. */
+  async insert(manager: EntityManager, c: Partial<ReviewCase>): Promise<void> {
+    await manager.insert(ReviewCase, c);
+  }
+
   async load(manager: EntityManager, caseId: string): Promise<ReviewCase | null> {
     return manager.getRepository(ReviewCase).findOneBy({ id: caseId });
   }
@@ -34,5 +39,11 @@ export class CaseRepository {
   async updateIfUnchanged(manager: EntityManager, id: string, version: number, changes: Partial<ReviewCase>): Promise<boolean> {
     const result = await manager.createQueryBuilder().update(ReviewCase).set(changes).where('id = :id AND version = :version', { id, version }).execute();
     return result.affected === 1;
+  }
+
+  /** Writes `changes` only if the case is still at the version read (the version goes up by one). */
+  async updateAtVersion(manager: EntityManager, c: ReviewCase, changes: Partial<ReviewCase>): Promise<void> {
+    // Under the row lock this cannot fail; if it does, the transaction retries rather than overwrite a newer case.
+    if (!(await this.updateIfUnchanged(manager, c.id, c.version, changes))) throw new Error(`case ${c.id} changed while it was locked (version ${c.version})`);
   }
 }

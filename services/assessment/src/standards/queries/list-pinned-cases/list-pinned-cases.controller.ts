@@ -3,18 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
-
-interface PinnedRow {
-  case_id: string;
-  jurisdiction: string | null;
-  applicant: { name: string; creditCode: string } | null;
-  institution_kind: string | null;
-  stage: string | null;
-  standard_id: string;
-  version: string;
-  pinned_for: string | null;
-  formed_at: Date | null;
-}
+import { StandardRepository } from '../../infrastructure/standard.repository';
 
 /**
  * Which cases are evaluated against which standard version: each case pins the version in force when its group was
@@ -24,7 +13,10 @@ interface PinnedRow {
 @ApiBearerAuth()
 @Controller('standards')
 export class ListPinnedCasesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly standards: StandardRepository,
+  ) {}
 
   @Get('pinned-cases')
   @Roles('admin')
@@ -32,14 +24,7 @@ export class ListPinnedCasesController {
     description: '`items`: each case with a pinned version — its jurisdiction, applicant, stage and the version (standardId, version, pinnedFor).',
   })
   async list(@CurrentPrincipal() p: Principal) {
-    const rows: PinnedRow[] = await this.dataSource.query(
-      `SELECT e.case_id, e.jurisdiction, e.applicant, e.institution_kind, e.stage, s.standard_id, s.version, e.standard_pinned_for::text AS pinned_for, e.formed_at
-         FROM assessment.evaluation e JOIN assessment.standard_version s ON s.seq = e.standard_seq
-        WHERE ($1::text IS NULL OR e.jurisdiction = $1)
-        ORDER BY e.formed_at DESC NULLS LAST, e.case_id
-        LIMIT 1000`,
-      [p.isProvince() ? null : p.jurisdiction],
-    );
+    const rows = await this.standards.pinnedCases(this.dataSource.manager, p.isProvince() ? null : p.jurisdiction);
     return {
       items: rows.map((r) => ({
         caseId: r.case_id,

@@ -7,7 +7,7 @@ import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, InvalidCommand, MissingPrecondition, NotAllowed, UnsupportedContent } from '@filing/runtime';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { KickOffMinutesRepository } from '../../infrastructure/kick-off-minutes.repository';
-import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
+import { assertSeesDraw, isCentreStaff, isOfficer } from '../../draw-access';
 
 /** Larger uploads are refused by the multipart reader (413). */
 export const MAX_MINUTES_BYTES = 20 * 1024 * 1024;
@@ -43,7 +43,7 @@ export class AttachKickOffMinutesHandler {
 
   attach(id: string, file: MinutesFile | undefined, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       const leader = p.hasRole('expert') && !!p.expertId && p.expertId === d.leaderExpertId;
       const role = isOfficer(d, p) ? 'discipline-officer' : isCentreStaff(d, p) ? 'center-staff' : leader ? 'expert' : null;

@@ -9,7 +9,7 @@ import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 import { applyAvoidance } from '../../domain/avoidance';
 import { buildSnapshot, commitmentOf, employerKey, snapshotHash } from '../../domain/draw-snapshot';
 import { unmetRequirements } from '../../domain/group-selection';
-import { assertOfficer, drawForUpdate } from '../../draw-access';
+import { assertOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { drawSeedCipher } from '../../infrastructure/draw-seed.cipher';
 import { DrawRepository } from '../../infrastructure/draw.repository';
@@ -33,7 +33,7 @@ export class CommitDrawHandler {
 
   execute(id: string, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id, { secrets: true });
+      const d = await this.draws.forUpdate(m, id, { secrets: true });
       assertOfficer(d, p);
       if (d.status !== 'QUEUED' && d.status !== 'COMMITTED')
         throw new IllegalStep({ message: `draw ${id} is ${d.status}; a commitment is made only before the draw`, status: d.status });

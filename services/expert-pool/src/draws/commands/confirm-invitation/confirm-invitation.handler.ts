@@ -5,7 +5,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotAllowed } from '@filing/runtime';
 import { DrawRepository } from '../../infrastructure/draw.repository';
-import { assertSeesDraw, drawForUpdate } from '../../draw-access';
+import { assertSeesDraw } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { ReplaceMemberHandler } from '../replace-member/replace-member.handler';
 import { ConflictDeclarationPart } from './confirm-invitation.request';
@@ -27,7 +27,7 @@ export class ConfirmInvitationHandler {
 
   confirm(id: string, expertId: string, declaration: ConflictDeclarationPart, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       if (p.expertId !== expertId) throw new NotAllowed('an expert answers only their own invitation');
       const member = d.members.find((x) => x.expertId === expertId);

@@ -10,7 +10,7 @@ import { hasQuorum, tallyRound } from '../../domain/leader-election';
 import { Draw, LeaderElection } from '../../infrastructure/draw.entity';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { ExpertNotifications } from '../../infrastructure/expert-notifications';
-import { assertSeesDraw, drawForUpdate, isCentreStaff, isMember } from '../../draw-access';
+import { assertSeesDraw, isCentreStaff, isMember } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { CastVoteRequest, DecideLeaderRequest } from './elect-leader.request';
 
@@ -31,7 +31,7 @@ export class ElectLeaderHandler {
 
   vote(id: string, body: CastVoteRequest, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       if (!isMember(d, p)) throw new NotAllowed('只有专家组成员参加组长推选');
       if (d.status !== 'FORMED') throw new IllegalStep({ message: `专家组当前状态为 ${d.status}：组长在启动会上推选，且只推选一次`, status: d.status });
@@ -93,7 +93,7 @@ export class ElectLeaderHandler {
   /** After a tied runoff, centre staff name the leader among the tied candidates, with the reason. */
   decide(id: string, body: DecideLeaderRequest, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       if (!isCentreStaff(d, p)) throw new NotAllowed('只有鉴定中心工作人员可以在并列人选中决定组长');
       if (d.status !== 'FORMED' || d.election?.stage !== 'centre-decision')

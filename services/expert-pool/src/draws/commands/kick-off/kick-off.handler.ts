@@ -6,10 +6,10 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, NotAllowed } from '@filing/runtime';
-import { Draw } from '../../infrastructure/draw.entity';
-import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
+import { assertSeesDraw, isCentreStaff, isOfficer } from '../../draw-access';
 import { drawView, seesIdentities } from '../../draw-view';
 import { ExpertNotifications } from '../../infrastructure/expert-notifications';
+import { DrawRepository } from '../../infrastructure/draw.repository';
 import { ExpertDatabaseRepository } from '../../infrastructure/expert-database.repository';
 
 /**
@@ -25,11 +25,12 @@ export class KickOffHandler {
     private readonly audit: AuditLog,
     private readonly notifications: ExpertNotifications,
     private readonly experts: ExpertDatabaseRepository,
+    private readonly draws: DrawRepository,
   ) {}
 
   kickOff(id: string, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       if (!isCentreStaff(d, p) && !isOfficer(d, p))
         throw new NotAllowed(`only centre staff of ${d.caseJurisdiction} or the discipline officer hold the kick-off`);
@@ -49,7 +50,7 @@ export class KickOffHandler {
       const now = this.clock.now();
       d.status = 'FORMED';
       d.formedAt = now;
-      await m.save(Draw, d);
+      await this.draws.save(m, d);
       const record = {
         caseId: d.caseId,
         applicantName: d.applicant.name,

@@ -8,7 +8,7 @@ import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
 import { runDraw } from '../../domain/draw';
 import { PoolEntry } from '../../domain/draw-snapshot';
 import { UnmetRequirementError } from '../../domain/group-selection';
-import { assertOfficer, drawForUpdate } from '../../draw-access';
+import { assertOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { drawSeedCipher } from '../../infrastructure/draw-seed.cipher';
 import { SeatedExpert } from '../../infrastructure/draw.entity';
@@ -36,7 +36,7 @@ export class PerformDrawHandler {
 
   async execute(id: string, officerEntropy: string, p: Principal) {
     const result = await this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id, { secrets: true });
+      const d = await this.draws.forUpdate(m, id, { secrets: true });
       assertOfficer(d, p);
       if (d.status !== 'COMMITTED' || !d.snapshot || !d.seed) {
         throw new IllegalStep({

@@ -6,7 +6,7 @@ import { Principal } from '@filing/auth';
 import { chinaDate, Clock, IllegalStep, InvalidCommand, NotAllowed, RuleRefusal } from '@filing/runtime';
 import { hasQuorum } from '../../domain/leader-election';
 import { DrawRepository } from '../../infrastructure/draw.repository';
-import { assertSeesDraw, drawForUpdate, isCentreStaff, isOfficer } from '../../draw-access';
+import { assertSeesDraw, isCentreStaff, isOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 import { RecordKickOffMeetingRequest } from './record-kick-off-meeting.request';
 
@@ -27,7 +27,7 @@ export class RecordKickOffMeetingHandler {
 
   record(id: string, body: RecordKickOffMeetingRequest, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       const officer = isOfficer(d, p);
       if (!isCentreStaff(d, p) && !officer) throw new NotAllowed(`只有 ${d.caseJurisdiction} 的鉴定中心工作人员或机关纪委可以记录启动会`);

@@ -11,7 +11,7 @@ import { Draw, SeatedExpert } from '../../infrastructure/draw.entity';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { ExpertNotifications } from '../../infrastructure/expert-notifications';
 import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
-import { assertSeesDraw, drawForUpdate, isOfficer } from '../../draw-access';
+import { assertSeesDraw, isOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
 
 export type ReplacementCause = 'declined' | 'recused';
@@ -34,7 +34,7 @@ export class ReplaceMemberHandler {
 
   replace(id: string, expertId: string, cause: ReplacementCause, reason: string, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const d = await drawForUpdate(m, id);
+      const d = await this.draws.forUpdate(m, id);
       assertSeesDraw(d, p);
       const self = p.hasRole('expert') && p.expertId === expertId;
       if (!self && !isOfficer(d, p)) throw new NotAllowed('only the member themselves or the discipline officer of the level may do this');

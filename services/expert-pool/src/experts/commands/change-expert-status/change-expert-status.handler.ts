@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotFound } from '@filing/runtime';
-import { Expert, ExpertStatus } from '../../infrastructure/expert.entity';
+import { ExpertRepository } from '../../infrastructure/expert.repository';
+import { ExpertStatus } from '../../infrastructure/expert.entity';
 import { ExpertAccess } from '../../expert-access';
 import { expertView } from '../../expert-view';
 import { ChangeExpertStatusRequest } from './change-expert-status.request';
@@ -24,6 +25,7 @@ export class ChangeExpertStatusHandler {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly access: ExpertAccess,
+    private readonly experts: ExpertRepository,
   ) {}
 
   suspend(id: string, body: ChangeExpertStatusRequest, p: Principal) {
@@ -40,7 +42,7 @@ export class ChangeExpertStatusHandler {
 
   private change(id: string, command: keyof typeof TRANSITIONS, reason: string, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const expert = await m.findOne(Expert, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const expert = await this.experts.forUpdate(m, id);
       if (!expert) throw new NotFound(`expert ${id} not found`);
       this.access.assertManagesDatabase(p, expert.level, id);
       const t = TRANSITIONS[command];
@@ -51,7 +53,7 @@ export class ChangeExpertStatusHandler {
       expert.status = t.to;
       expert.statusReason = reason;
       expert.updatedAt = this.clock.now();
-      await m.save(expert);
+      await this.experts.save(m, expert);
       await this.audit.append(m, {
         jurisdiction: expert.level,
         action: `expert-${command === 'remove' ? 'removed' : command === 'suspend' ? 'suspended' : 'reinstated'}`,

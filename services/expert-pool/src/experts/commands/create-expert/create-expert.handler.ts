@@ -6,7 +6,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
 import { Expert } from '../../infrastructure/expert.entity';
-import { idNumberTaken } from '../../infrastructure/expert.repository';
+import { ExpertRepository, idNumberTaken } from '../../infrastructure/expert.repository';
 import { ExpertAccess } from '../../expert-access';
 import { expertAuditFacts } from '../../expert-audit';
 import { expertView } from '../../expert-view';
@@ -52,6 +52,7 @@ export class CreateExpertHandler {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly access: ExpertAccess,
+    private readonly experts: ExpertRepository,
   ) {}
 
   async create(body: CreateExpertRequest, p: Principal) {
@@ -62,7 +63,7 @@ export class CreateExpertHandler {
     const expert = newExpert(level, body, this.clock.now());
     await this.dataSource.transaction(async (m) => {
       if ((await idNumberTaken(m, level, [expert.idNumber])).size) throw new IllegalStep(`an expert with this ID number is already in the ${level} database`);
-      await m.insert(Expert, expert);
+      await this.experts.insert(m, expert);
       await this.audit.append(m, {
         jurisdiction: level,
         action: 'expert-created',

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { AuditActor, AuditLog } from '@filing/audit';
@@ -9,7 +7,6 @@ import { Expert } from '../../infrastructure/expert.entity';
 import { ImportJob, ImportMode, RowError } from '../../infrastructure/import-job.entity';
 import { createHash } from 'node:crypto';
 import { newExpert } from '../create-expert/create-expert.handler';
-import { idNumberTaken } from '../../infrastructure/expert.repository';
 import { RawRow, validateRow } from './import-rows';
 import { ExpertRepository } from '../../infrastructure/expert.repository';
 
@@ -25,7 +22,6 @@ export class ImportExpertsHandler {
   private readonly logger = new Logger('ImportExperts');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly experts: ExpertRepository,
@@ -47,7 +43,7 @@ export class ImportExpertsHandler {
       createdAt: this.clock.now(),
       finishedAt: null,
     });
-    await this.dataSource.getRepository(ImportJob).insert(job);
+    await this.experts.openImportJob(job);
     return job;
   }
 
@@ -69,8 +65,7 @@ export class ImportExpertsHandler {
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       const checked = chunk.map((r) => ({ r, ...validateRow(r) }));
-      const taken = await idNumberTaken(
-        this.dataSource.manager,
+      const taken = await this.experts.idNumbersTaken(
         job.level,
         checked.flatMap((c) => (c.fields ? [c.fields.idNumber] : [])),
       );
@@ -94,10 +89,10 @@ export class ImportExpertsHandler {
     // A check (校验) changes nothing: the file is sent again, unchanged, to be imported.
     if (job.mode === 'check') return this.finish(job, { status: 'checked' });
 
-    await this.dataSource.transaction(async (m) => {
+    await this.experts.transaction(async (m) => {
       for (let start = 0; start < valid.length; start += CHUNK) {
-        await m.insert(
-          Expert,
+        await this.experts.insertMany(
+          m,
           valid.slice(start, start + CHUNK).map((v) => v.expert),
         );
         job.imported = Math.min(valid.length, start + CHUNK);
@@ -135,14 +130,7 @@ export class ImportExpertsHandler {
   private async finish(job: ImportJob, outcome: Pick<ImportJob, 'status'> & Partial<ImportJob>): Promise<ImportJob> {
     Object.assign(job, outcome, { finishedAt: this.clock.now() });
     if (job.status !== 'completed') job.imported = 0;
-    await this.dataSource.getRepository(ImportJob).update(job.id, {
-      status: job.status,
-      validated: job.validated,
-      imported: job.imported,
-      errors: job.errors,
-      failure: job.failure,
-      finishedAt: job.finishedAt,
-    });
+    await this.experts.finishImportJob(job);
     return job;
   }
 }

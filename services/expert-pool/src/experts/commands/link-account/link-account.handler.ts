@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotFound } from '@filing/runtime';
+import { ExpertRepository } from '../../infrastructure/expert.repository';
 import { Expert } from '../../infrastructure/expert.entity';
 import { ExpertAccess } from '../../expert-access';
 import { expertView } from '../../expert-view';
@@ -21,6 +22,7 @@ export class LinkAccountHandler {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly access: ExpertAccess,
+    private readonly experts: ExpertRepository,
   ) {}
 
   link(id: string, body: LinkAccountRequest, p: Principal) {
@@ -28,7 +30,7 @@ export class LinkAccountHandler {
       const expert = await this.managed(m, id, p);
       if (expert.status === 'removed')
         throw new IllegalStep({ code: 'EXPERT_REMOVED', message: `expert ${id} was removed from the database; a removed expert gets no account` });
-      const holder = await m.findOne(Expert, { where: { accountSubject: body.subject } });
+      const holder = await this.experts.linkedTo(m, body.subject);
       if (holder && holder.id !== id) {
         // One account acts as one expert record: the token carries a single expertId.
         throw new IllegalStep({
@@ -45,7 +47,7 @@ export class LinkAccountHandler {
       expert.accountLinkedAt = now;
       expert.accountLinkedBy = p.sub;
       expert.updatedAt = now;
-      await m.save(expert);
+      await this.experts.save(m, expert);
       await this.audit.append(m, {
         jurisdiction: expert.level,
         action: 'expert-account-linked',
@@ -70,7 +72,7 @@ export class LinkAccountHandler {
       const previous = expert.accountSubject;
       const now = this.clock.now();
       Object.assign(expert, { accountSubject: null, accountUsername: null, accountLinkedAt: null, accountLinkedBy: null, updatedAt: now });
-      await m.save(expert);
+      await this.experts.save(m, expert);
       await this.audit.append(m, {
         jurisdiction: expert.level,
         action: 'expert-account-unlinked',
@@ -83,7 +85,7 @@ export class LinkAccountHandler {
   }
 
   private async managed(m: EntityManager, id: string, p: Principal): Promise<Expert> {
-    const expert = await m.findOne(Expert, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const expert = await this.experts.forUpdate(m, id);
     if (!expert) throw new NotFound(`expert ${id} not found`);
     this.access.assertManagesDatabase(p, expert.level, id);
     return expert;

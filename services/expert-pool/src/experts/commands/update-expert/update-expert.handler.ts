@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, NotFound, RuleRefusal } from '@filing/runtime';
-import { Expert } from '../../infrastructure/expert.entity';
 import { ExpertAccess } from '../../expert-access';
 import { expertAuditFacts, expertChanges } from '../../expert-audit';
 import { expertView } from '../../expert-view';
 import { crossFieldProblems } from '../create-expert/create-expert.request';
-import { idNumberTaken } from '../../infrastructure/expert.repository';
+import { ExpertRepository, idNumberTaken } from '../../infrastructure/expert.repository';
 import { UpdateExpertRequest } from './update-expert.request';
 
 @Injectable()
@@ -19,11 +18,12 @@ export class UpdateExpertHandler {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly access: ExpertAccess,
+    private readonly experts: ExpertRepository,
   ) {}
 
   async update(id: string, body: UpdateExpertRequest, p: Principal) {
     return this.dataSource.transaction(async (m) => {
-      const expert = await m.findOne(Expert, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const expert = await this.experts.forUpdate(m, id);
       if (!expert) throw new NotFound(`expert ${id} not found`);
       this.access.assertManagesDatabase(p, expert.level, id);
       if (expert.status === 'removed')
@@ -46,7 +46,7 @@ export class UpdateExpertHandler {
       if (employer) expert.employer = { name: employer.name.trim(), creditCode: employer.creditCode ?? null };
       if (contact) expert.contact = { phone: contact.phone, email: contact.email ?? null };
       expert.updatedAt = this.clock.now();
-      await m.save(expert);
+      await this.experts.save(m, expert);
       const changes = expertChanges(before, expertAuditFacts(expert));
       // An ID number or phone that changed shows as changed, though masked alike.
       if (body.idNumber && body.idNumber !== before.idNumber && !changes.idNumber)

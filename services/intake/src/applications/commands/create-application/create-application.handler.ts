@@ -6,7 +6,7 @@ import { findJurisdiction, JURISDICTIONS } from '@filing/contracts';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, InvalidCommand, NotAllowed, RuleRefusal } from '@filing/runtime';
-import { IdempotencyStore } from '../../../idempotency/idempotency.store';
+import { IdempotencyStore } from '../../../idempotency/infrastructure/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { checklistFor } from '../../domain/checklist';
 import { creditCodeCheckCharacter, creditCodeProblem } from '@filing/contracts';

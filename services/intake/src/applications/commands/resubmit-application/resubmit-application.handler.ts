@@ -7,7 +7,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
-import { IdempotencyStore } from '../../../idempotency/idempotency.store';
+import { IdempotencyStore } from '../../../idempotency/infrastructure/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { resubmissionRefusal } from '../../domain/application-status';
 import { ApplicationAccess } from '../../infrastructure/application-access';

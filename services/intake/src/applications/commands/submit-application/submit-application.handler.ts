@@ -6,7 +6,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep } from '@filing/runtime';
-import { IdempotencyStore } from '../../../idempotency/idempotency.store';
+import { IdempotencyStore } from '../../../idempotency/infrastructure/idempotency.store';
 import { Application } from '../../infrastructure/application.entity';
 import { ApplicationAccess } from '../../infrastructure/application-access';
 import { ApplicationRepository } from '../../infrastructure/application.repository';

@@ -7,7 +7,7 @@ import { InvalidCalendarDateError, parseCalendarDate } from '@filing/calendar';
 import { Events, Role } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, InvalidCommand } from '@filing/runtime';
-import { CalendarRepository } from '../../calendar.repository';
+import { CalendarRepository } from '../../infrastructure/calendar.repository';
 import { LoadCalendarOverridesRequest } from './load-calendar-overrides.request';
 
 /**

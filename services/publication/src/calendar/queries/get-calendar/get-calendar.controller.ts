@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@filing/auth';
 import { calendarCoverage, CalendarDay, CalendarNotCoveredError, InvalidCalendarDateError, parseCalendarDate, shiftDate } from '@filing/calendar';
 import { Clock } from '@filing/runtime';
-import { CalendarRepository } from '../../calendar.repository';
+import { CalendarRepository } from '../../infrastructure/calendar.repository';
 import { GetCalendarDaysQuery } from './get-calendar-days.request';
 
 const MAX_DAYS = 93;

@@ -7,7 +7,7 @@ import { CalendarNotCoveredError } from '@filing/calendar';
 import { AuditActor, AuditLog, systemActor } from '@filing/audit';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock } from '@filing/runtime';
-import { CalendarRepository } from '../../../calendar/calendar.repository';
+import { CalendarRepository } from '../../../calendar/infrastructure/calendar.repository';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
 import { noticeWindow } from '../../domain/notice-window';
 import { NoticesRepository } from '../../infrastructure/notices.repository';

@@ -9,7 +9,8 @@ import { caseLevel } from '../../domain/case-access';
 import { passedOccupations } from '../../domain/occupation-outcomes';
 import { ApprovalData } from '../../infrastructure/case.entity';
 import { LifecycleStep } from '../lifecycle-step';
-import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
+import { actorOf, loadForStaff } from '../staff-access';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { ApproveCaseRequest } from './approve-case.request';
 
 /**
@@ -22,13 +23,14 @@ export class ApproveCaseHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stepper: LifecycleStep,
+    private readonly cases: CaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
   async approve(id: string, body: ApproveCaseRequest, p: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const c = await loadForStaff(manager, id, p, 'approver');
+      const c = await loadForStaff(this.cases, manager, id, p, 'approver');
       const province = caseLevel(c.jurisdiction) === 'province';
       if (province && !body.meetingReference) {
         throw new InvalidCommand('meetingReference is required: a province case is approved by the 厅长办公会 and its meeting reference is recorded');

@@ -8,7 +8,8 @@ import { caseLevel } from '../../domain/case-access';
 import { ApprovalData } from '../../infrastructure/case.entity';
 import { addCaseRejected } from '../case-outcome';
 import { LifecycleStep } from '../lifecycle-step';
-import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
+import { actorOf, loadForStaff } from '../staff-access';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { NotApproveCaseRequest } from './not-approve-case.request';
 
 /** 审定 not granted: the case is NOT_PASSED. */
@@ -17,13 +18,14 @@ export class NotApproveCaseHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stepper: LifecycleStep,
+    private readonly cases: CaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
   async notApprove(id: string, body: NotApproveCaseRequest, p: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const c = await loadForStaff(manager, id, p, 'approver');
+      const c = await loadForStaff(this.cases, manager, id, p, 'approver');
       const province = caseLevel(c.jurisdiction) === 'province';
       if (province && !body.meetingReference) {
         throw new InvalidCommand('meetingReference is required: a province case is decided by the 厅长办公会 and its meeting reference is recorded');

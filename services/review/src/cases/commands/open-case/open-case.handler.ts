@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationSubmitted, Events, findJurisdiction } from '@filing/contracts';
 import { EventContext, OutboxWriter, UnprocessableEventError } from '@filing/messaging';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
-import { ReviewCase } from '../../infrastructure/case.entity';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { reviewInstance } from '../../../infrastructure/review.config';
 import { StaffNotifications } from '../../../infrastructure/staff-notifications';
 
@@ -16,6 +16,7 @@ export class OpenCaseHandler {
 
   constructor(
     private readonly outbox: OutboxWriter,
+    private readonly cases: CaseRepository,
     private readonly staff: StaffNotifications,
   ) {}
 
@@ -24,7 +25,7 @@ export class OpenCaseHandler {
     // The province instance would otherwise adopt any code it does not know as a city without an instance.
     if (!findJurisdiction(event.jurisdiction)) throw new UnprocessableEventError(`jurisdiction ${event.jurisdiction} is not a Jilin filing jurisdiction`);
     const submittedAt = new Date(event.submittedAt);
-    await ctx.manager.insert(ReviewCase, {
+    await this.cases.insert(ctx.manager, {
       id: event.caseId,
       jurisdiction: event.jurisdiction,
       applicationKind: event.applicationKind,

@@ -3,13 +3,16 @@ import { GroupMemberReplaced } from '@filing/contracts';
 import { EventContext, EventTooEarlyError, UnprocessableEventError } from '@filing/messaging';
 import { appendAudit } from '../../../audit/infrastructure/audit-log.store';
 import { reviewInstance } from '../../../infrastructure/review.config';
-import { updateAtVersion } from '../../infrastructure/case-facts';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { LifecycleStep } from '../lifecycle-step';
 
 /** A member declined or was recused (回避) and a reserve took the seat: the case's group changes, its stage does not. */
 @Injectable()
 export class RecordMemberReplacedHandler {
-  constructor(private readonly stepper: LifecycleStep) {}
+  constructor(
+    private readonly stepper: LifecycleStep,
+    private readonly cases: CaseRepository,
+  ) {}
 
   async execute(e: GroupMemberReplaced, ctx: EventContext): Promise<void> {
     if (!reviewInstance.serves(e.jurisdiction)) return;
@@ -21,7 +24,7 @@ export class RecordMemberReplacedHandler {
     // Replacements before the kick-off are already in the formed member list: nothing to change.
     if (!c.expertGroup || c.expertGroup.groupId !== e.groupId || !c.expertGroup.members.some((m) => m.expertId === e.replacedExpertId)) return;
     const group = c.expertGroup;
-    await updateAtVersion(ctx.manager, c, {
+    await this.cases.updateAtVersion(ctx.manager, c, {
       expertGroup: {
         ...group,
         members: group.members.map((m) => (m.expertId === e.replacedExpertId ? { ...e.replacement } : m)),

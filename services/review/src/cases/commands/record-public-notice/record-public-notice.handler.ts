@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { NoticeAwaitingCalendar, NoticeOpened, ObjectionReceived, ObjectionResolved } from '@filing/contracts';
 import { EventContext, EventTooEarlyError, UnprocessableEventError } from '@filing/messaging';
 import { NoticeData, ReviewCase } from '../../infrastructure/case.entity';
-import { recordCaseFact } from '../../infrastructure/case-facts';
+import { CaseRepository } from '../../infrastructure/case.repository';
+import { recordCaseFact } from '../case-facts';
 
 /**
  * The public notice (公示) as publication runs it: its window and the objections (异议) raised and settled. The case
@@ -11,8 +12,11 @@ import { recordCaseFact } from '../../infrastructure/case-facts';
  */
 @Injectable()
 export class RecordPublicNoticeHandler {
+  constructor(private readonly cases: CaseRepository) {}
+
   async awaitingCalendar(e: NoticeAwaitingCalendar, ctx: EventContext): Promise<void> {
     await recordCaseFact(
+      this.cases,
       ctx.manager,
       {
         caseId: e.caseId,
@@ -29,6 +33,7 @@ export class RecordPublicNoticeHandler {
 
   async opened(e: NoticeOpened, ctx: EventContext): Promise<void> {
     await recordCaseFact(
+      this.cases,
       ctx.manager,
       {
         caseId: e.caseId,
@@ -47,6 +52,7 @@ export class RecordPublicNoticeHandler {
 
   async received(e: ObjectionReceived, ctx: EventContext): Promise<void> {
     await recordCaseFact(
+      this.cases,
       ctx.manager,
       {
         caseId: e.caseId,
@@ -67,6 +73,7 @@ export class RecordPublicNoticeHandler {
 
   async resolved(e: ObjectionResolved, ctx: EventContext): Promise<void> {
     await recordCaseFact(
+      this.cases,
       ctx.manager,
       {
         caseId: e.caseId,

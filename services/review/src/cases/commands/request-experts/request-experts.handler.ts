@@ -6,7 +6,8 @@ import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { ExpertRequestData } from '../../infrastructure/case.entity';
 import { LifecycleStep } from '../lifecycle-step';
-import { actorOf, loadForStaff } from '../../infrastructure/staff-access';
+import { actorOf, loadForStaff } from '../staff-access';
+import { CaseRepository } from '../../infrastructure/case.repository';
 import { RequestExpertsRequest } from './request-experts.request';
 import { InvalidCommand } from '@filing/runtime';
 
@@ -19,12 +20,13 @@ export class RequestExpertsHandler {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stepper: LifecycleStep,
+    private readonly cases: CaseRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async request(id: string, body: RequestExpertsRequest, p: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const c = await loadForStaff(manager, id, p, 'center-staff');
+      const c = await loadForStaff(this.cases, manager, id, p, 'center-staff');
       const applied = c.occupations.map((o) => o.code);
       const codes = body.occupationCodes ?? applied;
       const foreign = codes.filter((code) => !applied.includes(code));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Events, PROVINCE_CODE } from '@filing/contracts';
-import { actorOf } from '../../../cases/infrastructure/staff-access';
+import { actorOf } from '../../../cases/commands/staff-access';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, InvalidCommand, NotAllowed, NotFound } from '@filing/runtime';

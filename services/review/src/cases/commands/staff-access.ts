@@ -4,6 +4,7 @@ import { ActorPart } from '@filing/contracts';
 import { Principal } from '@filing/auth';
 import { canReadCase, staffOfCase } from '../domain/case-access';
 import { ReviewCase } from '../infrastructure/case.entity';
+import { CaseRepository } from '../infrastructure/case.repository';
 import { NotAllowed, NotFound } from '@filing/runtime';
 
 /**
@@ -11,8 +12,14 @@ import { NotAllowed, NotFound } from '@filing/runtime';
  * is locked for the command's transaction: an event recorded on the case meanwhile (the draw seed revealed, a notice
  * fact) waits for the command instead of failing it as a concurrent change.
  */
-export async function loadForStaff(manager: EntityManager, caseId: string, p: Principal, role: 'center-staff' | 'approver'): Promise<ReviewCase> {
-  const found = await manager.getRepository(ReviewCase).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+export async function loadForStaff(
+  cases: CaseRepository,
+  manager: EntityManager,
+  caseId: string,
+  p: Principal,
+  role: 'center-staff' | 'approver',
+): Promise<ReviewCase> {
+  const found = await cases.loadLocked(manager, caseId);
   if (!found) throw new NotFound(`case ${caseId} not found at this review instance`);
   if (!staffOfCase(p, found, role)) {
     // Another jurisdiction's case does not exist for the caller (no existence leak), as in every service.

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, UnprocessableEntityException } from '@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@filing/runtime';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../canonical-json';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarOverride, WorkingDayCalendar } from '@filing/calendar';
-import { SCHEMA } from '../infrastructure/database';
+import { SCHEMA } from '../../infrastructure/database';
 
 /** The working-day calendar as of now: chinese-days plus the overrides an administrator loaded. */
 @Injectable()

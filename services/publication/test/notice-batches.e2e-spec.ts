@@ -152,7 +152,7 @@ describe('publication notice batches (公示批次)', () => {
       '匿名',
       '长春市职业技能鉴定中心',
       '0431-88888888',
-      `${CONSOLE}/public/notice-batches/${created.batchId}`,
+      `${CONSOLE}/notice-batches/${created.batchId}`,
       '2025年9月29日',
     ]) {
       expect({ missing: s, found: text.includes(squash(s)) }).toEqual({ missing: s, found: true });
@@ -185,7 +185,7 @@ describe('publication notice batches (公示批次)', () => {
       issueDate: '2025-10-09',
       notices: [row(A, '2025-09-29', '2025-10-13'), row(B, '2025-10-09', '2025-10-15')],
       contact: { unit: '长春市职业技能鉴定中心' },
-      pageUrl: `${CONSOLE}/public/notice-batches/x`,
+      pageUrl: `${CONSOLE}/notice-batches/x`,
     };
     const [x, y] = [await renderNoticeBatch(data), await renderNoticeBatch(structuredClone(data))];
     expect(x.equals(y)).toBe(true);

@@ -118,7 +118,7 @@ export class DocumentsService implements OnModuleInit {
   }
 }
 
-/** The batch's public web page (the console's). */
+/** The batch's public web page (the console's, beside its /notices/:id pages). */
 export function noticeBatchPageUrl(config: PublicationConfig, batchId: string): string {
-  return `${config.publicConsoleUrl}/public/notice-batches/${batchId}`;
+  return `${config.publicConsoleUrl}/notice-batches/${batchId}`;
 }

@@ -249,8 +249,20 @@ describe('publication notice batches (公示批次)', () => {
     expect((await batch([d.id], approver)).status).toBe(403);
     expect((await call(url(), 'POST', '/notice-batches', { body: { noticeIds: [d.id] } })).status).toBe(401);
     expect(await fingerprint()).toBe(before);
+  });
 
-    // The city's open notice alone is still free to be batched.
-    expect((await batch([d.id])).status).toBe(201);
+  it('two batches taking the same notice at once: one is made, the other refused as already batched', async () => {
+    const [D, H] = [
+      approval({ institution: institution('长春批次辛有限公司', creditCode()) }),
+      approval({ institution: institution('长春批次壬有限公司', creditCode()) }),
+    ];
+    for (const a of [D, H]) await approve(kafka, a);
+    const d = await noticeWhen(D.caseId, (n) => n.status === 'open', 'open');
+    const h = await noticeWhen(H.caseId, (n) => n.status === 'open', 'open');
+    const answers = await Promise.all([batch([d.id]), batch([h.id, d.id])]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)!.body).toMatchObject({ code: 'NOTICE_BATCH_NOTICE_ALREADY_BATCHED', noticeIds: [d.id] });
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM publication.notice_batch_item WHERE notice_id = ANY($1::uuid[])`, [[d.id, h.id]]);
+    expect(rows[0].n).toBe(answers[0].status === 201 ? 1 : 2);
   });
 });

@@ -8,6 +8,7 @@ import { FeedModule } from './feed/feed.module';
 import { FilingsModule } from './filings/filings.module';
 import { SCHEMA, serviceDatabase } from './infrastructure/database';
 import { PublicationConfigModule } from './infrastructure/publication-config.module';
+import { NoticeBatchesModule } from './notice-batches/notice-batches.module';
 import { NoticesModule } from './notices/notices.module';
 import { ObjectionsModule } from './objections/objections.module';
 
@@ -21,6 +22,7 @@ import { ObjectionsModule } from './objections/objections.module';
     PublicationConfigModule,
     CalendarModule,
     NoticesModule,
+    NoticeBatchesModule,
     ObjectionsModule,
     FilingsModule,
     FeedModule,

@@ -9,12 +9,17 @@ import { PNG } from 'pngjs';
 
 const run = promisify(execFile);
 
-/** The text of a PDF as poppler's pdftotext extracts it (Debian's poppler-utils). */
-export async function pdfText(pdf: Buffer): Promise<string> {
+/**
+ * The text of a PDF as poppler's pdftotext extracts it (Debian's poppler-utils). `raw`: in the order it is drawn,
+ * so a table cell's wrapped lines stay together (by layout, a row's one-line cells join a taller cell's first line).
+ */
+export async function pdfText(pdf: Buffer, opts: { raw?: boolean } = {}): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pdf-text-'));
   try {
     await writeFile(path.join(dir, 'doc.pdf'), pdf);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'doc.pdf'), '-'], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', [...(opts.raw ? ['-raw'] : []), '-enc', 'UTF-8', path.join(dir, 'doc.pdf'), '-'], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });

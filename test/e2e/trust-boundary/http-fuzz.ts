@@ -296,7 +296,7 @@ const unparsableBody: fc.Arbitrary<{ contentType: string | undefined; body: stri
     .record({ cut: fc.nat(), text: fc.json() })
     .map(({ cut, text }) => ({ contentType: 'application/json', body: `{"a": ${text.slice(0, cut % (text.length + 1))}`, defect: 'broken JSON' })),
   fc
-    .constantFrom('{', '}', '{"a":1,}', "{'a': 1}", '{"a": NaN}', '{"a": undefined}', '\u0000', '\ufeff{}x', '[', '"', '{"a":"\\ud800"}')
+    .constantFrom('{', '}', '{"a":1,}', "{'a': 1}", '{"a": NaN}', '{"a": undefined}', '\u0000', '\ufeff{}x', '[', '"')
     .map((body) => ({ contentType: 'application/json', body, defect: 'broken JSON' })),
   fc
     .record({
@@ -317,9 +317,16 @@ const unparsableBody: fc.Arbitrary<{ contentType: string | undefined; body: stri
   fc.constant({ contentType: 'application/json', body: JSON.stringify({ a: 'x'.repeat(300_000) }), defect: 'a body over the size limit' }),
 );
 
+/**
+ * A lone surrogate escape: JSON.parse (and so the body parser) takes it, so it is no defect for a route that reads no
+ * body (mark all read ignores it); a route that reads one must refuse it, not store it (PostgreSQL's jsonb would not).
+ */
+const loneSurrogate = fc.constant({ contentType: 'application/json', body: '{"a":"\\ud800"}', defect: 'a lone surrogate in JSON' });
+
 /** Bodies that are not a JSON object of the route at all. */
 const transportDefect: fc.Arbitrary<{ contentType: string | undefined; body: string; defect: string }> = fc.oneof(
   unparsableBody,
+  loneSurrogate,
   fc
     .oneof(
       fc.constant('null'),

@@ -16,6 +16,7 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/notices', menu: '公示', area: 'public', component: lazy(() => import('../pages/public/notices')) },
   { path: '/notices/:noticeId', area: 'public', component: lazy(() => import('../pages/public/notice')) },
+  { path: '/notice-batches/:batchId', area: 'public', component: lazy(() => import('../pages/public/notice-batch')) },
   { path: '/objections', menu: '异议查询', area: 'public', component: lazy(() => import('../pages/public/objection-status')) },
   { path: '/objections/:receiptNumber', area: 'public', component: lazy(() => import('../pages/public/objection-status')) },
   { path: '/register', menu: '备案机构查询', area: 'public', component: lazy(() => import('../pages/public/register')) },
@@ -40,6 +41,7 @@ export const routes: RouteDef[] = [
   // The officials' workbenches: each role's home lists what awaits it; the menu shows only what the role may use.
   { path: '/workbench', menu: '工作台', area: 'workbench', access: 'official', component: lazy(() => import('../pages/workbench/home')) },
   { path: '/work-queue', menu: '待办', area: 'workbench', access: 'centreStaff', component: lazy(() => import('../pages/centre/work-queue')) },
+  { path: '/centre/notices', menu: '公示管理', area: 'workbench', access: 'centreStaff', component: lazy(() => import('../pages/centre/notices')) },
   { path: '/rechecks', menu: '省级复核', area: 'workbench', access: 'provinceStaff', component: lazy(() => import('../pages/centre/rechecks')) },
   { path: '/oversight', menu: '省级监管', area: 'workbench', access: 'provinceOversight', component: lazy(() => import('../pages/province/oversight')) },
   { path: '/rechecks/:recheckId', area: 'workbench', access: 'provinceStaff', component: lazy(() => import('../pages/centre/recheck')) },

@@ -6,6 +6,8 @@ import type { NoticeRow } from '../notices/notice.row';
 import { renderPublicNotice } from './public-notice.document';
 import { centreContactFor, PUBLICATION_CONFIG, PublicationConfig, verificationUrl } from '../infrastructure/publication.config';
 import { renderFilingNotice } from './filing-notice.document';
+import { renderNoticeBatch } from './notice-batch.document';
+import type { NoticeBatchWithNotices } from '../notice-batches/infrastructure/notice-batches.repository';
 import { DocumentsRepository, StoredDocument } from './infrastructure/documents.repository';
 import { assertDocumentFonts, sha256 } from './infrastructure/pdf-document';
 
@@ -85,4 +87,38 @@ export class DocumentsService implements OnModuleInit {
       pageUrl: `${this.config.publicConsoleUrl}/notices/${notice.id}`,
     });
   }
+
+  /**
+   * The 公示 of a batch as PDF, made on first download from the stored batch (number, date, notices in order) and
+   * kept with its sha-256; two replicas making it at once store one (the same bytes either way).
+   */
+  async noticeBatch(batch: NoticeBatchWithNotices): Promise<StoredDocument> {
+    const stored = await this.documents.find('public-notice-batch', batch.id);
+    if (stored) return stored;
+    const bytes = await this.renderNoticeBatch(batch);
+    await this.documents.store({
+      kind: 'public-notice-batch',
+      subjectId: batch.id,
+      number: batch.number,
+      sha256: sha256(bytes),
+      bytes,
+      generatedAt: this.clock.now(),
+    });
+    return (await this.documents.find('public-notice-batch', batch.id))!;
+  }
+
+  renderNoticeBatch(batch: NoticeBatchWithNotices): Promise<Buffer> {
+    return renderNoticeBatch({
+      number: batch.number,
+      issueDate: batch.issueDate,
+      notices: batch.notices,
+      contact: centreContactFor(this.config, batch.jurisdiction),
+      pageUrl: noticeBatchPageUrl(this.config, batch.id),
+    });
+  }
+}
+
+/** The batch's public web page (the console's, beside its /notices/:id pages). */
+export function noticeBatchPageUrl(config: PublicationConfig, batchId: string): string {
+  return `${config.publicConsoleUrl}/notice-batches/${batchId}`;
 }

@@ -7,6 +7,7 @@ import { ObjectionEvidence1765000000001 } from './migrations/1765000000001-objec
 import { NoticeAwaitingCalendar1765000000002 } from './migrations/1765000000002-notice-awaiting-calendar.migration';
 import { DocumentsAndRegisterStatus1766200000001 } from './migrations/1766200000001-documents-and-register-status.migration';
 import { RegisterSearchIndexes1767100000001 } from './migrations/1767100000001-register-search-indexes.migration';
+import { NoticeBatches1767300000001 } from './migrations/1767300000001-notice-batches.migration';
 
 export const SCHEMA = 'publication';
 
@@ -23,5 +24,6 @@ export const serviceDatabase: ServiceDatabaseOptions = {
     NoticeAwaitingCalendar1765000000002,
     DocumentsAndRegisterStatus1766200000001,
     RegisterSearchIndexes1767100000001,
+    NoticeBatches1767300000001,
   ],
 };

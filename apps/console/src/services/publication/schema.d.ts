@@ -273,6 +273,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notice-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListNoticeBatchesController_list"];
+        put?: never;
+        post: operations["CreateNoticeBatchController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notices": {
         parameters: {
             query?: never;
@@ -409,6 +425,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["VerifyFilingController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notice-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetNoticeBatchController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/notice-batches/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetNoticeBatchController_pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -648,6 +696,15 @@ export interface components {
             email?: string;
             person: string;
             phone: string;
+        };
+        CreateNoticeBatchRequest: {
+            /**
+             * @description The open notices to list, in the order of the 公示 table (at most 30; empty or repeated ids are refused with their own codes)
+             * @example [
+             *       "6f1c6a1e-3c1d-4c55-9d1e-2f0a8b7c9d10"
+             *     ]
+             */
+            noticeIds: string[];
         };
         DetailsChangeRequest: {
             /** @example 长春市绿园区东风大街 9 号 */
@@ -1098,6 +1155,44 @@ export interface operations {
             };
         };
     };
+    ListNoticeBatchesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateNoticeBatchController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoticeBatchRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListNoticesController_list: {
         parameters: {
             query?: {
@@ -1262,6 +1357,44 @@ export interface operations {
             header?: never;
             path: {
                 filingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetNoticeBatchController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetNoticeBatchController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };

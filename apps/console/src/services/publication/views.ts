@@ -139,3 +139,58 @@ export interface RegisterImportResult {
 export interface RegisterImportList {
   items: { importId: string; fileName: string; status: 'imported' | 'rejected'; rows: number; imported: number; errorCount: number; importedAt: string }[];
 }
+
+/** A notice as the centre lists it (`GET /notices`). */
+export interface StaffNotice {
+  id: string;
+  caseId: string;
+  jurisdiction: string;
+  applicationKind: string;
+  institution: { name: string; creditCode: string; kind: string };
+  occupations: { code: string; name: string; workType?: string; levels: number[] }[];
+  startDate: string;
+  endDate: string;
+  workingDays: number;
+  status: 'open' | 'awaiting-objections' | 'closed';
+}
+
+/** A 公示批次 as the centre lists it (`GET /notice-batches`). */
+export interface NoticeBatchSummary {
+  id: string;
+  number: string;
+  jurisdiction: string;
+  issueDate: string;
+  createdAt: string;
+  notices: number;
+}
+
+export interface CreatedNoticeBatch {
+  batchId: string;
+  number: string;
+  issueDate: string;
+  notices: { position: number; noticeId: string; caseId: string; institutionName: string }[];
+}
+
+/** One 公示 listing several institutions (`GET /public/notice-batches/{id}`): each row keeps its own window. */
+export interface PublicNoticeBatch {
+  batchId: string;
+  number: string;
+  issueDate: string;
+  title: string;
+  jurisdiction: { code: string; name: string };
+  issuingUnit: { unit: string; phone?: string; address?: string };
+  commonPeriod: { startDate: string; endDate: string; workingDays: number } | null;
+  rows: {
+    position: number;
+    noticeId: string;
+    institution: { name: string; creditCode: string; kind: string; kindName: string };
+    applicationKind: string;
+    occupations: { code: string; name: string; workType?: string; levels: { level: number; name: string }[] }[];
+    period: { startDate: string; endDate: string; workingDays: number };
+    acceptingObjections: boolean;
+    status: 'open' | 'awaiting-objections' | 'closed';
+    outcome: string | null;
+  }[];
+  pdfUrl: string;
+  howToObject: string;
+}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notices/notice.row';
 import { SCHEMA } from '../../infrastructure/database';
 
-export type DocumentKind = 'filing-notice' | 'public-notice';
+export type DocumentKind = 'filing-notice' | 'public-notice' | 'public-notice-batch';
 
 export interface StoredDocument {
   kind: DocumentKind;

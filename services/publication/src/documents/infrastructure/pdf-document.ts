@@ -83,8 +83,13 @@ export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: n
   doc.restore();
 }
 
-/** A simple ruled table; returns the y below it. Rows too tall for the page continue on the next. */
-export function drawTable(doc: Pdf, columns: { title: string; width: number }[], rows: string[][], opts: { fontSize?: number } = {}): number {
+/** A simple ruled table; returns the y below it. Rows too tall for the page continue on the next. A column may set a smaller size for its cells. */
+export function drawTable(
+  doc: Pdf,
+  columns: { title: string; width: number; fontSize?: number }[],
+  rows: string[][],
+  opts: { fontSize?: number } = {},
+): number {
   const fontSize = opts.fontSize ?? 11;
   const left = doc.page.margins.left;
   const pad = 4;
@@ -93,7 +98,7 @@ export function drawTable(doc: Pdf, columns: { title: string; width: number }[],
       ...cells.map((t, i) =>
         doc
           .font('serif')
-          .fontSize(fontSize)
+          .fontSize(columns[i].fontSize ?? fontSize)
           .heightOfString(t, { width: columns[i].width - 2 * pad }),
       ),
     ) +
@@ -107,7 +112,7 @@ export function drawTable(doc: Pdf, columns: { title: string; width: number }[],
       doc.lineWidth(0.6).rect(x, y, columns[i].width, h).stroke('#000000');
       doc
         .font(bold ? 'serifBold' : 'serif')
-        .fontSize(fontSize)
+        .fontSize(bold ? fontSize : (columns[i].fontSize ?? fontSize))
         .fillColor('#000000')
         .text(t, x + pad, y + pad, { width: columns[i].width - 2 * pad, align: 'center' });
       x += columns[i].width;

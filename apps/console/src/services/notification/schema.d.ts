@@ -268,14 +268,14 @@ export interface components {
             mobile?: string;
             name?: string;
             /** @enum {string} */
-            role: "applicant" | "center-staff" | "discipline-officer" | "expert" | "approver" | "admin";
+            role: "applicant" | "center-staff" | "discipline-officer" | "expert" | "approver" | "admin" | "public";
         };
         NotificationRequested: {
             caseId: string;
             dedupeKey: string;
             jurisdiction: string;
             /** @enum {string} */
-            kind: "application-received" | "application-accepted" | "application-not-accepted" | "materials-returned" | "approved-under-notice" | "filing-issued" | "not-passed" | "expert-invited" | "expert-replaced" | "group-kicked-off" | "leader-elected";
+            kind: "application-received" | "application-accepted" | "application-not-accepted" | "materials-returned" | "approved-under-notice" | "filing-issued" | "not-passed" | "expert-invited" | "expert-replaced" | "group-kicked-off" | "leader-elected" | "objection-received" | "objection-decided" | "case-in-queue" | "recheck-queued" | "recheck-decided" | "objection-lodged";
             link: string;
             params: unknown;
             recipient: components["schemas"]["NotificationRecipientPart"];

@@ -357,10 +357,15 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
         approvedAt: '2025-09-28T08:00:00.000Z',
       });
       const staff = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100' });
-      const notice = await waitFor('the notice opened', async () => {
-        const r = await pub('GET', `/notices/by-case/${objected.caseId}`, undefined, staff);
-        return r.status === 200 ? r.json : undefined;
-      });
+      // The new publication process first joins the shared broker's group (and takes what earlier specs left there).
+      const notice = await waitFor(
+        'the notice opened',
+        async () => {
+          const r = await pub('GET', `/notices/by-case/${objected.caseId}`, undefined, staff);
+          return r.status === 200 ? r.json : undefined;
+        },
+        120_000,
+      );
       const objector = { name: '张三', idNumber: '220102199001011239', phone: '13912345678', email: 'zhang.san@example.cn' };
       const lodged = await pub('POST', `/public/notices/${notice.id}/objections`, { ...objector, reason: '该机构不具备车工三级的实操考核场地。' });
       expect(lodged.status).toBe(201);
@@ -445,10 +450,15 @@ describe('notification: inbox, e-mail over SMTP and SMS through the gateway', ()
       await produceEvent(kafka, Events.applicationSubmitted, payload, { id: meta.id }); // redelivered
 
       const changchun = await tokenOf({ roles: ['center-staff'], jurisdiction: '220100', sub: 'staff-cc' });
-      const waiting = await waitFor('the case in the centre staff inbox', async () => {
-        const items = (await get('/notifications/mine?limit=100', changchun)).json.items as any[];
-        return items.find((n) => n.caseId === submitted.caseId);
-      });
+      // The new review process first joins the shared broker's group (and takes what earlier specs left there).
+      const waiting = await waitFor(
+        'the case in the centre staff inbox',
+        async () => {
+          const items = (await get('/notifications/mine?limit=100', changchun)).json.items as any[];
+          return items.find((n) => n.caseId === submitted.caseId);
+        },
+        120_000,
+      );
       expect(waiting).toMatchObject({ kind: 'case-in-queue', title: `待受理：${submitted.name}`, link: `/cases/${submitted.caseId}`, readAt: null });
       expect(waiting.body).toContain('2025年9月1日 10:00进入您的待办（待受理）');
       // Another account of the same role and jurisdiction shares the notice; the province's staff and a city's

@@ -12,11 +12,17 @@ import { UploadMaterialHandler } from './commands/upload-material/upload-materia
 import { IdempotencyStore } from '../idempotency/infrastructure/idempotency.store';
 import { CreateApplicationController } from './commands/create-application/create-application.controller';
 import { RecordFilingMessageController } from './commands/record-filing/record-filing.message-controller';
+import { RecordFilingHandler } from './commands/record-filing/record-filing.handler';
 import { RecordHistoricalFilingMessageController } from './commands/record-historical-filing/record-historical-filing.message-controller';
+import { RecordHistoricalFilingHandler } from './commands/record-historical-filing/record-historical-filing.handler';
 import { RecordRegisterChangeMessageController } from './commands/record-register-change/record-register-change.message-controller';
+import { RecordRegisterChangeHandler } from './commands/record-register-change/record-register-change.handler';
 import { RecordOutcomeMessageController } from './commands/record-outcome/record-outcome.message-controller';
+import { RecordOutcomeHandler } from './commands/record-outcome/record-outcome.handler';
 import { RecordReturnMessageController } from './commands/record-return/record-return.message-controller';
+import { RecordReturnHandler } from './commands/record-return/record-return.handler';
 import { RecordStageChangeMessageController } from './commands/record-stage-change/record-stage-change.message-controller';
+import { RecordStageChangeHandler } from './commands/record-stage-change/record-stage-change.handler';
 import { ResubmitApplicationController } from './commands/resubmit-application/resubmit-application.controller';
 import { SubmitApplicationController } from './commands/submit-application/submit-application.controller';
 import { UploadMaterialController } from './commands/upload-material/upload-material.controller';
@@ -28,6 +34,7 @@ import { GetChecklistController } from './queries/get-checklist/get-checklist.co
 import { ListApplicationsController } from './queries/list-applications/list-applications.controller';
 import { ListMaterialAccessController } from './queries/list-material-access/list-material-access.controller';
 import { RecordExpertGroupMessageController } from './commands/record-expert-group/record-expert-group.message-controller';
+import { RecordExpertGroupHandler } from './commands/record-expert-group/record-expert-group.handler';
 import { ListMaterialsController } from './queries/list-materials/list-materials.controller';
 
 @Module({
@@ -51,6 +58,13 @@ import { ListMaterialsController } from './queries/list-materials/list-materials
     RecordExpertGroupMessageController,
   ],
   providers: [
+    RecordStageChangeHandler,
+    RecordReturnHandler,
+    RecordRegisterChangeHandler,
+    RecordOutcomeHandler,
+    RecordHistoricalFilingHandler,
+    RecordFilingHandler,
+    RecordExpertGroupHandler,
     ApplicantNotifications,
     CreateApplicationHandler,
     SubmitApplicationHandler,

@@ -4,6 +4,7 @@ import { AcceptRequestMessageController } from './commands/accept-request/accept
 import { MarkReadController } from './commands/mark-read/mark-read.controller';
 import { MarkReadHandler } from './commands/mark-read/mark-read.handler';
 import { SetJurisdictionSwitchController } from './commands/set-jurisdiction-switch/set-jurisdiction-switch.controller';
+import { SetJurisdictionSwitchHandler } from './commands/set-jurisdiction-switch/set-jurisdiction-switch.handler';
 import { SetPreferencesController } from './commands/set-preferences/set-preferences.controller';
 import { SetPreferencesHandler } from './commands/set-preferences/set-preferences.handler';
 import { DeliveryWorker } from './delivery/delivery.worker';
@@ -23,6 +24,15 @@ import { ListMineController } from './queries/list-mine/list-mine.controller';
     SetJurisdictionSwitchController,
     ListDeliveriesController,
   ],
-  providers: [NotificationRepository, AcceptRequestHandler, MarkReadHandler, SetPreferencesHandler, EmailChannel, SmsChannel, DeliveryWorker],
+  providers: [
+    NotificationRepository,
+    AcceptRequestHandler,
+    MarkReadHandler,
+    SetPreferencesHandler,
+    SetJurisdictionSwitchHandler,
+    EmailChannel,
+    SmsChannel,
+    DeliveryWorker,
+  ],
 })
 export class NotificationsModule {}

@@ -1,66 +1,21 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, GroupFormed, GroupMemberReplaced } from '@filing/contracts';
-import { EventContext, OnEvent, UnprocessableEventError } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
-import { currentMembers } from '../../domain/expert-group';
-import { ExpertGroup } from '../../infrastructure/expert-group.entity';
-import { ExpertGroupRepository } from '../../infrastructure/expert-group.repository';
-import { applicationForEvent } from '../../infrastructure/application-for-event';
+import { EventContext, OnEvent } from '@filing/messaging';
+import { RecordExpertGroupHandler } from './record-expert-group.handler';
 
-/**
- * The case's expert group, as expert-pool reports it: formed at the kick-off, members replaced after. Its members may
- * read the case's materials (access-policy). Either event may come first (two topics); the row keeps both and derives
- * the current members, so the order does not matter and a redelivered event changes nothing.
- */
+/** The Kafka adapter of RecordExpertGroupHandler: groupFormed, groupMemberReplaced. */
 @Controller()
 export class RecordExpertGroupMessageController {
-  private readonly logger = new Logger('RecordExpertGroup');
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly groups: ExpertGroupRepository,
-  ) {}
+  constructor(private readonly handler: RecordExpertGroupHandler) {}
 
   @OnEvent(Events.groupFormed)
-  async onFormed(@Payload() e: GroupFormed, @Ctx() ctx: EventContext): Promise<void> {
-    const ids = e.members.map((m) => m.expertId);
-    if (new Set(ids).size !== ids.length) throw new UnprocessableEventError(`group ${e.groupId} lists an expert twice: ${ids.join(', ')}`);
-    const application = await applicationForEvent(ctx.manager, e.caseId, ctx.topic);
-    if (application.jurisdiction !== e.jurisdiction)
-      throw new UnprocessableEventError(`group ${e.groupId} names jurisdiction ${e.jurisdiction}, but case ${e.caseId} is of ${application.jurisdiction}`);
-    const group = await this.groups.forUpdate(ctx.manager, application.id);
-    group.formation = { groupId: e.groupId, formedAt: e.formedAt, members: e.members.map((m) => ({ expertId: m.expertId, name: m.name })) };
-    await this.save(ctx, group);
-    this.logger.log(`case ${e.caseId}: group ${e.groupId} formed with ${ids.length} members; they may read the materials`);
+  onFormed(@Payload() e: GroupFormed, @Ctx() ctx: EventContext): Promise<void> {
+    return this.handler.onFormed(e, ctx);
   }
 
   @OnEvent(Events.groupMemberReplaced)
-  async onReplaced(@Payload() e: GroupMemberReplaced, @Ctx() ctx: EventContext): Promise<void> {
-    const application = await applicationForEvent(ctx.manager, e.caseId, ctx.topic);
-    const group = await this.groups.forUpdate(ctx.manager, application.id);
-    if (
-      !group.replacements.some(
-        (r) => r.replacedExpertId === e.replacedExpertId && r.replacement.expertId === e.replacement.expertId && r.replacedAt === e.replacedAt,
-      )
-    ) {
-      group.replacements = [
-        ...group.replacements,
-        {
-          groupId: e.groupId,
-          replacedExpertId: e.replacedExpertId,
-          replacement: { expertId: e.replacement.expertId, name: e.replacement.name },
-          replacedAt: e.replacedAt,
-        },
-      ];
-    }
-    await this.save(ctx, group);
-    this.logger.log(`case ${e.caseId}: ${e.replacedExpertId} replaced by ${e.replacement.expertId} (${e.cause})`);
-  }
-
-  private async save(ctx: EventContext, group: ExpertGroup): Promise<void> {
-    group.members = currentMembers(group.formation, group.replacements);
-    group.updatedAt = this.clock.now();
-    await this.groups.save(ctx.manager, group);
+  onReplaced(@Payload() e: GroupMemberReplaced, @Ctx() ctx: EventContext): Promise<void> {
+    return this.handler.onReplaced(e, ctx);
   }
 }

@@ -1,41 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { CaseReturned, Events } from '@filing/contracts';
+import { Events, CaseReturned } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
-import { afterReturn } from '../../domain/application-status';
-import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
-import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
+import { RecordReturnHandler } from './record-return.handler';
 
-/** Materials returned (材料退回): the reasons go to the applicant, who may now upload new versions and resubmit. */
+/** The Kafka adapter of RecordReturnHandler: caseReturned. */
 @Controller()
 export class RecordReturnMessageController {
-  constructor(
-    private readonly timeline: RecordOnTimelineHandler,
-    private readonly notifications: ApplicantNotifications,
-  ) {}
+  constructor(private readonly handler: RecordReturnHandler) {}
 
   @OnEvent(Events.caseReturned)
-  async on(@Payload() event: CaseReturned, @Ctx() ctx: EventContext): Promise<void> {
-    const application = await this.timeline.record(
-      ctx,
-      event.caseId,
-      {
-        kind: 'returned',
-        stageFrom: event.atStage,
-        stageTo: 'RETURNED',
-        action: 'return',
-        reason: event.reasons.join('\n'),
-        details: { reasons: event.reasons, returnCount: event.returnCount },
-        occurredAt: new Date(event.returnedAt),
-      },
-      (application) => {
-        const next = afterReturn(application, event.returnCount);
-        return { status: next.status, returnCount: next.returnCount };
-      },
-    );
-    await this.notifications.tell(ctx.manager, application, 'materials-returned', ctx.meta.id, {
-      returnedAt: event.returnedAt,
-      reasons: event.reasons.join('\n'),
-    });
+  on(@Payload() event: CaseReturned, @Ctx() ctx: EventContext): Promise<void> {
+    return this.handler.on(event, ctx);
   }
 }

@@ -1,37 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { CaseStageChanged, Events } from '@filing/contracts';
+import { Events, CaseStageChanged } from '@filing/contracts';
 import { EventContext, OnEvent } from '@filing/messaging';
-import { isNewerStage } from '../../domain/application-status';
-import { ApplicantNotifications } from '../../infrastructure/applicant-notifications';
-import { RecordOnTimelineHandler } from '../record-on-timeline.handler';
+import { RecordStageChangeHandler } from './record-stage-change.handler';
 
-/** Every stage change of the case goes on the applicant's timeline; the newest one is the current stage. */
+/** The Kafka adapter of RecordStageChangeHandler: caseStageChanged. */
 @Controller()
 export class RecordStageChangeMessageController {
-  constructor(
-    private readonly timeline: RecordOnTimelineHandler,
-    private readonly notifications: ApplicantNotifications,
-  ) {}
+  constructor(private readonly handler: RecordStageChangeHandler) {}
 
   @OnEvent(Events.caseStageChanged)
-  async on(@Payload() event: CaseStageChanged, @Ctx() ctx: EventContext): Promise<void> {
-    const at = new Date(event.at);
-    const application = await this.timeline.record(
-      ctx,
-      event.caseId,
-      {
-        kind: 'stage-changed',
-        stageFrom: event.from ?? null,
-        stageTo: event.to,
-        action: event.action,
-        reason: event.reason ?? null,
-        details: { actor: { role: event.actor.role, jurisdiction: event.actor.jurisdiction } },
-        occurredAt: at,
-      },
-      (application) => (isNewerStage({ at: application.caseStageAt }, at) ? { caseStage: event.to, caseStageAt: at } : null),
-    );
-    // 受理: the applicant is told; the other steps reach them by their own events (returned, approved, …).
-    if (event.to === 'ACCEPTED') await this.notifications.tell(ctx.manager, application, 'application-accepted', ctx.meta.id, { acceptedAt: event.at });
+  on(@Payload() event: CaseStageChanged, @Ctx() ctx: EventContext): Promise<void> {
+    return this.handler.on(event, ctx);
   }
 }

@@ -1,11 +1,11 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Events } from '@filing/contracts';
 import { KafkaProducerHolder } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
+import { Clock, InvalidCommand } from '@filing/runtime';
 import { FeedRepository, ReplayFrom } from '../../infrastructure/feed.repository';
 
 export type { ReplayFrom } from '../../infrastructure/feed.repository';
@@ -68,7 +68,7 @@ export async function replayFeed(
 
 /** Exactly one of a sequence number and a date says where a replay starts. */
 export function replayFromRequest(body: { fromSequence?: number; fromDate?: string }): ReplayFrom {
-  if ((body.fromSequence === undefined) === (body.fromDate === undefined)) throw new BadRequestException('give exactly one of fromSequence and fromDate');
+  if ((body.fromSequence === undefined) === (body.fromDate === undefined)) throw new InvalidCommand('give exactly one of fromSequence and fromDate');
   return body.fromSequence !== undefined ? { fromSequence: body.fromSequence } : { fromDate: body.fromDate! };
 }
 

@@ -1,10 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Events, FilingStatusChanged, findJurisdiction, PROVINCE_CODE } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
+import { Clock, IllegalStep, InvalidCommand, NotFound } from '@filing/runtime';
 import { ACTION_NAMES, registerStep, suspensionProblem } from '../../domain/register-status';
 import { FilingsRepository, RegisterChangesRepository } from '../../infrastructure/filings.repository';
 import { ChangeRegisterStatusRequest } from './change-register-status.request';
@@ -35,16 +35,16 @@ export class ChangeRegisterStatusHandler {
     if (body.action === 'suspend') {
       const problem = suspensionProblem(body.suspension);
       if (problem)
-        throw new BadRequestException({ message: problem, code: 'VALIDATION_FAILED', errors: [{ field: 'suspension', code: 'REQUIRED', message: problem }] });
+        throw new InvalidCommand({ message: problem, code: 'VALIDATION_FAILED', errors: [{ field: 'suspension', code: 'REQUIRED', message: problem }] });
     } else if (body.suspension) {
-      throw new BadRequestException({
+      throw new InvalidCommand({
         message: `只有暂停需要写明暂停期限（本次为${ACTION_NAMES[body.action]}）`,
         code: 'VALIDATION_FAILED',
         errors: [{ field: 'suspension', code: 'NOT_ALLOWED', message: 'only a suspension has a period' }],
       });
     }
     if (body.action === 'change-details' && !body.details?.name && !body.details?.address) {
-      throw new BadRequestException({
+      throw new InvalidCommand({
         message: '变更须写明变更后的机构名称或地址',
         code: 'VALIDATION_FAILED',
         errors: [{ field: 'details', code: 'REQUIRED', message: 'name or address' }],
@@ -54,11 +54,11 @@ export class ChangeRegisterStatusHandler {
       const entry = await this.filings.lockEntry(manager, creditCode);
       // Another city's approver learns nothing of the entry's existence beyond the public register: 404 as for none.
       if (!entry || (principal.jurisdiction !== PROVINCE_CODE && principal.jurisdiction !== entry.jurisdiction)) {
-        throw new NotFoundException(`备案名录中没有统一社会信用代码为 ${creditCode} 的机构${entry ? '（不属于本辖区）' : ''}`);
+        throw new NotFound(`备案名录中没有统一社会信用代码为 ${creditCode} 的机构${entry ? '（不属于本辖区）' : ''}`);
       }
       const step = registerStep(entry.status, body.action);
       if (!step.ok)
-        throw new ConflictException({ message: step.problem, code: 'REGISTER_STATUS_CONFLICT', currentStatus: entry.status, allowedActions: step.allowed });
+        throw new IllegalStep({ message: step.problem, code: 'REGISTER_STATUS_CONFLICT', currentStatus: entry.status, allowedActions: step.allowed });
 
       const decidedAt = this.clock.now();
       const decidedDate = this.clock.today();
@@ -74,8 +74,7 @@ export class ChangeRegisterStatusHandler {
           previousDetails.address = entry.address ?? '';
           address = body.details.address;
         }
-        if (!Object.keys(previousDetails).length)
-          throw new ConflictException({ message: '变更后的名称和地址与备案名录中的相同，无需变更', code: 'NOTHING_CHANGED' });
+        if (!Object.keys(previousDetails).length) throw new IllegalStep({ message: '变更后的名称和地址与备案名录中的相同，无需变更', code: 'NOTHING_CHANGED' });
       }
       // A suspension's period stays on the entry while suspended; any other step clears it.
       const period = body.action === 'suspend' ? body.suspension! : null;

@@ -1,10 +1,10 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Events, FilingIssued, findJurisdiction, PROVINCE_CODE } from '@filing/contracts';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock } from '@filing/runtime';
+import { Clock, IllegalStep, NotAllowed, NotFound } from '@filing/runtime';
 import { DocumentsService } from '../../../documents/documents.service';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
 import { formatNoticeNumber } from '../../domain/filing-notice-number';
@@ -42,19 +42,19 @@ export class IssueFilingNoticeHandler {
   ) {}
 
   async issue(noticeId: string, principal: Principal): Promise<FilingNoticeIssued> {
-    if (principal.jurisdiction !== PROVINCE_CODE) throw new ForbiddenException('filing notices are issued by the provincial department (approver at 220000)');
+    if (principal.jurisdiction !== PROVINCE_CODE) throw new NotAllowed('filing notices are issued by the provincial department (approver at 220000)');
     const issued = await this.filings.transaction(async (manager) => {
       const notice = await this.filings.lockNotice(manager, noticeId);
-      if (!notice) throw new NotFoundException(`notice ${noticeId} not found`);
+      if (!notice) throw new NotFound(`notice ${noticeId} not found`);
       if (notice.status !== 'closed') {
-        throw new ConflictException(
+        throw new IllegalStep(
           notice.status === 'open'
             ? `the notice for ${notice.institution.name} runs until ${notice.endDate}; the filing notice waits for it to end`
             : `the filing notice for ${notice.institution.name} is held: an objection is still open`,
         );
       }
-      if (notice.filingStatus === 'issued') throw new ConflictException(`the filing notice for ${notice.institution.name} was already issued`);
-      if (notice.filingStatus !== 'requested') throw new ConflictException(`the notice for ${notice.institution.name} ended with ${notice.outcome}: no filing`);
+      if (notice.filingStatus === 'issued') throw new IllegalStep(`the filing notice for ${notice.institution.name} was already issued`);
+      if (notice.filingStatus !== 'requested') throw new IllegalStep(`the notice for ${notice.institution.name} ended with ${notice.outcome}: no filing`);
 
       const noticeDate = this.clock.today();
       const year = Number(noticeDate.slice(0, 4));

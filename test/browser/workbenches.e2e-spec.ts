@@ -95,7 +95,7 @@ describe('the officials’ workbenches in Chromium', () => {
 
   it('gives every role a home listing what awaits it, and a menu of only what it may use; the sign-in offers any role and jurisdiction', async () => {
     const staff = await official('长春市职业技能鉴定中心 工作人员');
-    expect(await menuOf(staff.page)).toEqual(['工作台', '待办', '专家库', ...PUBLIC_MENU]);
+    expect(await menuOf(staff.page)).toEqual(['工作台', '待办', '公示管理', '专家库', ...PUBLIC_MENU]);
     const mine = staff.page.getByRole('list', { name: '待我办理' });
     await mine.getByRole('link', { name: late.institution.name }).waitFor();
     await mine.getByRole('link', { name: city.institution.name }).waitFor();
@@ -105,7 +105,7 @@ describe('the officials’ workbenches in Chromium', () => {
     await staff.context.close();
 
     const provinceStaff = await official('省职业技能鉴定中心 工作人员');
-    expect(await menuOf(provinceStaff.page)).toEqual(['工作台', '待办', '省级复核', '省级监管', '专家库', ...PUBLIC_MENU]);
+    expect(await menuOf(provinceStaff.page)).toEqual(['工作台', '待办', '公示管理', '省级复核', '省级监管', '专家库', ...PUBLIC_MENU]);
     await provinceStaff.page.getByRole('list', { name: '待我办理' }).getByRole('link', { name: province.institution.name }).waitFor();
     await showsWhatAwaits(provinceStaff.page, '待省级复核', '当前没有待复核的意见', {
       service: 'review',

@@ -89,11 +89,12 @@ describe('notice templates', () => {
     const due = renderNotice('score-sheet-due', {
       caseId,
       name: '王建国 专家',
-      params: { institution: '某学校', plannedAt: '2025-10-09T01:30:00Z', venue: '长春市南关区实训楼' },
+      params: { institution: '某学校', openedAt: '2025-10-08T17:30:00Z' },
       url,
     });
-    expect(due.title).toBe('现场评估评分：某学校');
-    expect(due.body).toContain('定于2025年10月9日 09:30在长春市南关区实训楼进行。');
+    expect(due.title).toBe('现场技术评估开始：某学校');
+    expect(due.body).toContain('已于2025年10月9日进入现场技术评估阶段。');
+    expect(due.body).toContain('提交评分表');
     expect(due.sms.templateId).toBe('FILING_SCORE_SHEET_DUE');
     const submitted = renderNotice('opinions-submitted', {
       caseId,

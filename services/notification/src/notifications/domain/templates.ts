@@ -131,13 +131,13 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     sms: { templateId: 'FILING_LEADER_ELECTED', params: (p) => ({ name: p.name, institution: p.institution, leader: p.leaderName }) },
   },
   'score-sheet-due': {
-    needs: ['institution', 'plannedAt'],
-    title: (p) => `现场评估评分：${p.institution}`,
+    needs: ['institution', 'openedAt'],
+    title: (p) => `现场技术评估开始：${p.institution}`,
     lines: (p) => [
-      `${p.institution}的现场技术评估定于${chineseDateTime(p.plannedAt)}${p.venue ? `在${p.venue}` : ''}进行。`,
-      '请按评估标准逐项评分，现场评估结束后及时提交评分表。',
+      `${p.institution}的备案案件已于${chineseDate(p.openedAt)}进入现场技术评估阶段。`,
+      '请按工作方案参加现场评估，对照评估标准逐项评分，评估结束后及时在系统中提交评分表。',
     ],
-    sms: { templateId: 'FILING_SCORE_SHEET_DUE', params: (p) => ({ name: p.name, institution: p.institution, date: chineseDateTime(p.plannedAt) }) },
+    sms: { templateId: 'FILING_SCORE_SHEET_DUE', params: (p) => ({ name: p.name, institution: p.institution, date: chineseDate(p.openedAt) }) },
   },
   'opinions-submitted': {
     needs: ['institution', 'opinionKind', 'result', 'submittedAt'],

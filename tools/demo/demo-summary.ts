@@ -61,18 +61,29 @@ function countKinds(kinds: string[]): string {
 export async function printNotificationSummary(
   d: ProcedureDriver,
   c: CaseRecord,
-  notificationUrl: string,
+  urls: { notification: string; expertPool: string },
   mailDir: string,
   say: (line?: string) => void,
 ): Promise<void> {
+  const { notification: notificationUrl, expertPool: expertPoolUrl } = urls;
+  // The group as the centre sees it once formed: the members' names, and who declined or was recused (told too).
+  const level = c.databaseLevel ?? c.jurisdiction;
+  const draw = c.drawId
+    ? ((await (await fetch(`${expertPoolUrl}/draws/${c.drawId}`, { headers: { authorization: `Bearer ${await d.token('center-staff', level)}` } })).json()) as {
+        group?: { members?: { expertId: string; name: string }[]; replacements?: { replacedExpertId: string; cause: string }[] };
+      })
+    : {};
+  const names = new Map((draw.group?.members ?? []).map((m) => [m.expertId, m.name]));
+  const expert = (expertId: string, note = ''): Person => ({
+    who: `专家 / expert ${names.get(expertId) ?? expertId}${expertId === c.leader ? '（组长）' : ''}${note}`,
+    role: 'expert',
+    jurisdiction: level,
+    extra: { expertId },
+  });
   const people: Person[] = [
     { who: `申请机构 / applicant ${c.institution.name}`, role: 'applicant', jurisdiction: c.jurisdiction, extra: { creditCode: c.institution.creditCode } },
-    ...(c.members ?? []).map((expertId) => ({
-      who: `专家 / expert ${expertId}${expertId === c.leader ? '（组长）' : ''}`,
-      role: 'expert' as const,
-      jurisdiction: c.databaseLevel ?? c.jurisdiction,
-      extra: { expertId },
-    })),
+    ...(c.members ?? []).map((expertId) => expert(expertId)),
+    ...(draw.group?.replacements ?? []).map((r) => expert(r.replacedExpertId, r.cause === 'declined' ? '（已谢绝）' : '（已回避）')),
     { who: `市鉴定中心 / centre staff ${c.jurisdiction}`, role: 'center-staff', jurisdiction: c.jurisdiction },
     { who: `审定 / approver ${c.jurisdiction}`, role: 'approver', jurisdiction: c.jurisdiction },
     { who: '省鉴定中心 / province centre staff 220000', role: 'center-staff', jurisdiction: '220000' },

@@ -142,7 +142,13 @@ async function main(): Promise<void> {
     say(`topic ${message.topic}, partition ${message.partition}, key ${message.key}`);
     for (const h of [Headers.id, Headers.type, Headers.source, Headers.time, Headers.subject]) say(`${h.padEnd(10)} ${message.headers[h]}`);
     say(JSON.stringify(JSON.parse(message.value), null, 2));
-    await printNotificationSummary(d, c, urlOf('notification'), path.resolve(__dirname, '..', '..', '.local', 'mail'), say);
+    await printNotificationSummary(
+      d,
+      c,
+      { notification: urlOf('notification'), expertPool: urls.expertPool },
+      path.resolve(__dirname, '..', '..', '.local', 'mail'),
+      say,
+    );
     say(
       `\nDone. The case ${c.caseId} went from application to filing notice; see its history at ${urls.reviewCities['220100']}/cases/${c.caseId} (token: center-staff 220100).`,
     );

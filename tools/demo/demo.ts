@@ -2,21 +2,23 @@
 // enterprise's new filing, from the application to the filing notice and the national event — through the public
 // HTTP APIs, printing every step. Uses the same driver as the end-to-end tests (test/e2e/procedure).
 //
-//   npm run demo                      (services on 127.0.0.1 at the ports of tools/services.js, Kafka 127.0.0.1:9092)
+//   npm run demo                      (services on 127.0.0.1 at the ports of tools/services.js, Kafka 127.0.0.1:KAFKA_PORT or 9092)
 //   DEMO_HOST=10.0.0.5 KAFKA_BROKERS=10.0.0.5:9092 npm run demo
 import 'reflect-metadata';
 import { randomInt } from 'node:crypto';
+import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Events, Headers } from '@filing/contracts';
 import { TopicRecorder, waitFor } from '@filing/testing';
 import { CaseRecord, institution, PlatformUrls, ProcedureDriver } from '../../test/e2e/procedure/procedure-driver';
 import { DEMO_OCCUPATIONS, demoExperts, expertsAtApplicant } from './demo-experts';
+import { printNotificationSummary } from './demo-summary';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const services: { name: string; port: number; env: Record<string, string> }[] = require('../services.js');
 
 const host = process.env.DEMO_HOST ?? '127.0.0.1';
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`).split(',');
 
 function urlOf(name: string): string {
   const s = services.find((x) => x.name === name);
@@ -140,6 +142,13 @@ async function main(): Promise<void> {
     say(`topic ${message.topic}, partition ${message.partition}, key ${message.key}`);
     for (const h of [Headers.id, Headers.type, Headers.source, Headers.time, Headers.subject]) say(`${h.padEnd(10)} ${message.headers[h]}`);
     say(JSON.stringify(JSON.parse(message.value), null, 2));
+    await printNotificationSummary(
+      d,
+      c,
+      { notification: urlOf('notification'), expertPool: urls.expertPool },
+      path.resolve(__dirname, '..', '..', '.local', 'mail'),
+      say,
+    );
     say(
       `\nDone. The case ${c.caseId} went from application to filing notice; see its history at ${urls.reviewCities['220100']}/cases/${c.caseId} (token: center-staff 220100).`,
     );

@@ -97,8 +97,9 @@ export const Events = {
   caseStageChanged: define(
     'review.case.stage-changed.v1',
     'review',
-    // review: the province instance's oversight read model (省级监管) of every instance's cases.
-    ['intake', 'assessment', 'review'],
+    // review: the province instance's oversight read model (省级监管) of every instance's cases. expert-pool: the
+    // group is told when the on-site evaluation opens (its score sheets are due).
+    ['intake', 'assessment', 'review', 'expert-pool'],
     CaseStageChanged,
     'A case moved from one stage to the next; who, when, why.',
   ),

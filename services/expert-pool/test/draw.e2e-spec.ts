@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { CaseRejected, dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
+import { CaseRejected, CaseStageChanged, dltOf, Events, ExpertGroupRequested, OpinionSubmitted } from '@filing/contracts';
 import { produceEvent, startServiceProcess, ServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { DrawSeedEncrypted1766100000001 } from '../src/infrastructure/migrations/1766100000001-draw-seed-encrypted.migration';
 import { APPLICANT, call, expertFields, LATHE, token, WELDER } from './expert-fixtures';
@@ -53,6 +53,7 @@ describe('the verifiable draw over Kafka', () => {
       Events.groupFormed.topic,
       Events.groupLeaderElected.topic,
       Events.drawSeedRevealed.topic,
+      Events.expertNotificationRequested.topic,
       dltOf(Events.expertGroupRequested.topic),
       dltOf(Events.opinionSubmitted.topic),
     ]).start();
@@ -340,6 +341,58 @@ describe('the verifiable draw over Kafka', () => {
     const refused = await call(svc.url, 'POST', '/draws/verify', undefined, withoutResult);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'result', code: 'REQUIRED' })] });
+  });
+
+  it("tells the group's members their score sheets are due when the on-site evaluation opens, and each opinion the group submitted — once, whatever the redeliveries", async () => {
+    const opened = {
+      caseId,
+      jurisdiction: P,
+      institutionName: APPLICANT.name,
+      from: 'PROVINCIAL_RECHECK_PRELIMINARY',
+      to: 'ONSITE_EVALUATION',
+      action: 'recheck-pass',
+      actor: { subject: 'staff-1', role: 'center-staff', jurisdiction: P },
+      at: new Date().toISOString(),
+    } as CaseStageChanged;
+    const meta = await produceEvent(kafka, Events.caseStageChanged, opened);
+    await produceEvent(kafka, Events.caseStageChanged, opened, { id: meta.id }); // delivered twice
+    // Any other transition tells the group nothing.
+    await produceEvent(kafka, Events.caseStageChanged, { ...opened, from: 'ONSITE_EVALUATION', to: 'COMPREHENSIVE_REVIEW', action: 'technical-opinion' });
+    const told = (kind: string) =>
+      recorder
+        .find((m) => m.topic === Events.expertNotificationRequested.topic && m.key === caseId)
+        .map((m) => JSON.parse(m.value))
+        .filter((r) => r.kind === kind);
+    const due = await waitFor('every member told', () => (told('score-sheet-due').length >= members.length ? told('score-sheet-due') : undefined));
+    await waitFor('the duplicate transition recognised', async () => {
+      const text = await (await fetch(`${svc.url}/metrics`)).text();
+      return /filing_events_consumed_total\{[^}]*(review\.case\.stage-changed\.v1[^}]*duplicate|duplicate[^}]*review\.case\.stage-changed\.v1)[^}]*\} [1-9]/.test(
+        text,
+      );
+    });
+    await waitFor('the later transition handled', async () => {
+      const text = await (await fetch(`${svc.url}/metrics`)).text();
+      return /filing_events_consumed_total\{[^}]*(review\.case\.stage-changed\.v1[^}]*handled|handled[^}]*review\.case\.stage-changed\.v1)[^}]*\} [2-9]/.test(
+        text,
+      );
+    });
+    expect(
+      told('score-sheet-due')
+        .map((r) => r.recipient.id)
+        .sort(),
+    ).toEqual(members.map((m) => `expert:${m}`).sort());
+    expect(due[0]).toMatchObject({
+      jurisdiction: P,
+      recipient: { role: 'expert' },
+      params: { institution: APPLICANT.name, openedAt: opened.at },
+      link: `/expert/cases/${caseId}`,
+    });
+    // The preliminary and the comprehensive opinion (the latter delivered twice) of the test before: one notice each per member.
+    const opinions = told('opinions-submitted');
+    expect(opinions.map((r) => `${r.params.opinionKind} ${r.recipient.id}`).sort()).toEqual(
+      ['preliminary', 'comprehensive'].flatMap((k) => members.map((m) => `${k} expert:${m}`)).sort(),
+    );
+    expect(opinions[0]).toMatchObject({ params: { institution: APPLICANT.name, result: 'pass' }, link: `/expert/cases/${caseId}` });
   });
 
   const other = randomUUID();

@@ -40,11 +40,15 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
       startServiceProcess({
         service: 'review',
         name: 'review-220100',
-        env: { ...common, REVIEW_JURISDICTION: '220100', REVIEW_STAGE_LIMITS: '{"ACCEPT": 3}' },
+        env: { ...common, REVIEW_JURISDICTION: '220100', REVIEW_STAGE_LIMITS: '{"ACCEPT": 3}', REVIEW_OVERDUE_CHECK_INTERVAL_MS: '200' },
       }),
     ]);
     kafka = testKafka();
-    recorder = await new TopicRecorder(kafka, [Events.caseStageChanged.topic, ...consumed.map((d) => dltOf(d.topic))]).start();
+    recorder = await new TopicRecorder(kafka, [
+      Events.caseStageChanged.topic,
+      Events.reviewNotificationRequested.topic,
+      ...consumed.map((d) => dltOf(d.topic)),
+    ]).start();
   });
 
   afterAll(async () => {
@@ -57,6 +61,13 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
     const id = randomUUID();
     await produceEvent(kafka, def, payload, { id });
     await produceEvent(kafka, def, payload, { id });
+  }
+
+  /** Passes of the overdue check (督办) an instance has finished, from its metrics. */
+  async function overduePasses(svc: ServiceProcess): Promise<number> {
+    const text = await (await fetch(`${svc.url}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('review_overdue_check_passes_total{outcome="done"}'));
+    return line ? Number(line.split(' ').pop()) : 0;
   }
 
   /** Events on different topics have no order between them: wait for one to land before producing the next. */
@@ -855,6 +866,22 @@ describe('review consumers: redelivery, dead letters, deadlines', () => {
       expect(overdue.deadline).toMatchObject({ overdue: true, dueDate: item.deadline.dueDate });
       expect(later.overdueCount).toBeGreaterThanOrEqual(1);
       expect(later.waiting[0].deadline.overdue).toBe(true); // overdue cases first
+
+      // 督办: the overdue check tells the centre staff's queue once, and keeps quiet on the passes after.
+      const overdueOf = () =>
+        recorder.find((m) => m.topic === Events.reviewNotificationRequested.topic && m.key === id && JSON.parse(m.value).kind === 'case-overdue');
+      const told = await waitFor('the overdue notice requested', () => (overdueOf().length ? overdueOf() : undefined));
+      const passesNow = await overduePasses(changchun);
+      await waitFor('two more passes of the overdue check', async () => (await overduePasses(changchun)) >= passesNow + 2);
+      expect(overdueOf()).toHaveLength(1);
+      expect(JSON.parse(told[0].value)).toMatchObject({
+        kind: 'case-overdue',
+        jurisdiction: '220100',
+        recipient: { id: 'role:center-staff@220100', role: 'center-staff' },
+        params: { institution: '长春超期受理测试有限公司', stage: 'SUBMITTED', dueDate: item.deadline.dueDate, limitWorkingDays: '3' },
+        link: `/cases/${id}`,
+      });
+      expect(JSON.parse(told[0].value).dedupeKey).toMatch(new RegExp(`^${id}\\|overdue\\|SUBMITTED\\|.+\\|role:center-staff@220100$`));
     } finally {
       await fetch(`${changchun.url}/test/clock`, {
         method: 'POST',

@@ -24,6 +24,8 @@ import { ElectLeaderController } from './commands/elect-leader/elect-leader.cont
 import { ElectLeaderHandler } from './commands/elect-leader/elect-leader.handler';
 import { RevealSeedHandler } from './commands/reveal-seed/reveal-seed.handler';
 import { RevealSeedMessageController } from './commands/reveal-seed/reveal-seed.message-controller';
+import { TellGroupHandler } from './commands/tell-group/tell-group.handler';
+import { TellGroupMessageController } from './commands/tell-group/tell-group.message-controller';
 import { ListDrawsController } from './queries/list-draws/list-draws.controller';
 import { GetDrawController } from './queries/get-draw/get-draw.controller';
 import { GetExclusionsController } from './queries/get-exclusions/get-exclusions.controller';
@@ -34,6 +36,7 @@ import { VerifyDrawController } from './queries/verify-draw/verify-draw.controll
   controllers: [
     QueueDrawRequestMessageController,
     RevealSeedMessageController,
+    TellGroupMessageController,
     // `draws/verify` before `draws/:id`.
     VerifyDrawController,
     ListDrawsController,
@@ -60,6 +63,7 @@ import { VerifyDrawController } from './queries/verify-draw/verify-draw.controll
     CommitDrawHandler,
     PerformDrawHandler,
     RevealSeedHandler,
+    TellGroupHandler,
     ConfirmInvitationHandler,
     ReplaceMemberHandler,
     RecordKickOffMeetingHandler,

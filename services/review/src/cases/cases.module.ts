@@ -34,6 +34,9 @@ import { RecordOpinionMessageController } from './commands/record-opinion/record
 import { RequestExpertsController } from './commands/request-experts/request-experts.controller';
 import { ResumeAfterResubmissionMessageController } from './commands/resume-after-resubmission/resume-after-resubmission.message-controller';
 import { LifecycleStep } from './commands/lifecycle-step';
+import { NotifyOverdueHandler } from './commands/notify-overdue/notify-overdue.handler';
+import { NotifyOverdueScheduler } from './commands/notify-overdue/notify-overdue.scheduler';
+import { OverdueNoticeRepository } from './infrastructure/overdue-notice.repository';
 import { CaseRepository } from './infrastructure/case.repository';
 // The province's work queue lists the re-check requests beside its cases.
 import { RecheckRequestRepository } from '../rechecks/infrastructure/recheck-request.repository';
@@ -86,6 +89,10 @@ import { WorkQueueController } from './queries/work-queue/work-queue.controller'
     RecordPublicNoticeHandler,
     RequestExpertsHandler,
     ResumeAfterResubmissionHandler,
+    // 督办: a periodic check on the service's clock
+    OverdueNoticeRepository,
+    NotifyOverdueHandler,
+    NotifyOverdueScheduler,
   ],
 })
 export class CasesModule {}

@@ -8,6 +8,7 @@ import { CalendarOverride1764600000001 } from './migrations/1764600000001-calend
 import { NoticeWaiting1765000000001 } from './migrations/1765000000001-notice-waiting.migration';
 import { AuditLogColumns1766150000001 } from './migrations/1766150000001-audit-log-columns.migration';
 import { OversightReadModel1767000000001 } from './migrations/1767000000001-oversight-read-model.migration';
+import { OverdueNotice1767100000001 } from './migrations/1767100000001-overdue-notice.migration';
 import { reviewInstance } from './review.config';
 
 export const reviewDatabase: ServiceDatabaseOptions = {
@@ -22,5 +23,6 @@ export const reviewDatabase: ServiceDatabaseOptions = {
     NoticeWaiting1765000000001,
     AuditLogColumns1766150000001,
     OversightReadModel1767000000001,
+    OverdueNotice1767100000001,
   ],
 };

@@ -17,6 +17,11 @@ export const REVIEW_VARIABLES: readonly ConfigVariable[] = [
     meaning: "how often an instance reports its open and overdue cases to the province's oversight (heartbeat)",
   },
   {
+    name: 'REVIEW_OVERDUE_CHECK_INTERVAL_MS',
+    default: '60000',
+    meaning: 'how often an instance looks for cases past their stage time limit and tells their queue (督办)',
+  },
+  {
     name: 'REVIEW_OVERSIGHT_STALE_AFTER_MS',
     default: '120000',
     meaning: 'on the province instance: an instance not heard from for this long shows as stale in the oversight view',
@@ -34,6 +39,7 @@ export class ReviewInstanceConfig {
   readonly stageLimits: StageLimits;
   readonly heartbeatIntervalMs: number;
   readonly staleAfterMs: number;
+  readonly overdueCheckIntervalMs: number;
 
   constructor(source: NodeJS.ProcessEnv = process.env) {
     const settings = new Settings(REVIEW_VARIABLES, source);
@@ -43,6 +49,8 @@ export class ReviewInstanceConfig {
     this.cityInstances = settings.list('REVIEW_CITY_INSTANCES');
     this.heartbeatIntervalMs = settings.int('REVIEW_HEARTBEAT_INTERVAL_MS');
     if (this.heartbeatIntervalMs < 100) throw new Error('configuration: REVIEW_HEARTBEAT_INTERVAL_MS must be at least 100');
+    this.overdueCheckIntervalMs = settings.int('REVIEW_OVERDUE_CHECK_INTERVAL_MS');
+    if (this.overdueCheckIntervalMs < 100) throw new Error('configuration: REVIEW_OVERDUE_CHECK_INTERVAL_MS must be at least 100');
     this.staleAfterMs = settings.int('REVIEW_OVERSIGHT_STALE_AFTER_MS');
     if (this.staleAfterMs <= this.heartbeatIntervalMs)
       throw new Error('configuration: REVIEW_OVERSIGHT_STALE_AFTER_MS must be longer than REVIEW_HEARTBEAT_INTERVAL_MS');

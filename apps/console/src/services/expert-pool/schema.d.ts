@@ -567,6 +567,19 @@ export interface components {
             jurisdiction: string;
             reason: string;
         };
+        CaseStageChanged: {
+            action: string;
+            actor: components["schemas"]["ActorPart"];
+            at: string;
+            caseId: string;
+            /** @enum {string} */
+            from?: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+            institutionName?: string;
+            jurisdiction: string;
+            reason?: string;
+            /** @enum {string} */
+            to: "SUBMITTED" | "ACCEPTED" | "EXPERT_GROUP_REQUESTED" | "GROUP_FORMED" | "PRELIMINARY_REVIEW" | "PROVINCIAL_RECHECK_PRELIMINARY" | "RETURNED" | "ONSITE_EVALUATION" | "COMPREHENSIVE_REVIEW" | "PROVINCIAL_RECHECK_COMPREHENSIVE" | "APPROVAL" | "PUBLIC_NOTICE" | "FILING_NOTICE_REQUESTED" | "FILING_NOTICE_ISSUED" | "NOT_PASSED" | "CLOSED";
+        };
         CastVoteRequest: {
             /** @description true abstains (弃权) in this round */
             abstain?: boolean;

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'expert-replaced',
   'group-kicked-off',
   'leader-elected',
+  'score-sheet-due',
+  'opinions-submitted',
   // Objectors (publication): the receipt of an objection, and its outcome.
   'objection-received',
   'objection-decided',
@@ -29,6 +31,8 @@ export const NOTIFICATION_KINDS = [
   'recheck-queued',
   'recheck-decided',
   'objection-lodged',
+  // A case past its stage's time limit (督办), once per case and stage.
+  'case-overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -32,6 +32,15 @@ export class DrawRepository {
     return m.createQueryBuilder(Draw, 'd').setLock('pessimistic_write').addSelect('d.seed').where('d.case_id = :caseId', { caseId }).getMany();
   }
 
+  /** A case's formed groups (kicked off, with or without their leader), in the consumer's transaction. */
+  async formedOfCase(m: EntityManager, caseId: string): Promise<Draw[]> {
+    return m
+      .createQueryBuilder(Draw, 'd')
+      .where('d.case_id = :caseId', { caseId })
+      .andWhere('d.status IN (:...formed)', { formed: ['FORMED', 'LEADER_ELECTED'] })
+      .getMany();
+  }
+
   async setStatus(m: EntityManager, id: string, status: Draw['status'], version: number): Promise<void> {
     await m.update(Draw, { id }, { status, version });
   }

@@ -21,8 +21,19 @@ export class ExpertNotifications {
     private readonly experts: ExpertDatabaseRepository,
   ) {}
 
-  /** `because`: what happened (`<draw>|drawn`, …), so each expert is told once whatever the retries. */
-  async tell(m: EntityManager, d: Draw, expertIds: string[], kind: NotificationKind, because: string, params: Record<string, string>): Promise<void> {
+  /**
+   * `because`: what happened (`<draw>|drawn`, …), so each expert is told once whatever the retries. `link`: the
+   * console page that acts on it, the group's page unless given (the evaluation page for scoring).
+   */
+  async tell(
+    m: EntityManager,
+    d: Draw,
+    expertIds: string[],
+    kind: NotificationKind,
+    because: string,
+    params: Record<string, string>,
+    link = `/expert/draws/${d.id}`,
+  ): Promise<void> {
     if (expertIds.length === 0) return;
     const rows = await this.experts.contacts(m, expertIds);
     for (const e of rows) {
@@ -40,7 +51,7 @@ export class ExpertNotifications {
           ...(MOBILE.test(phone) ? { mobile: phone } : {}),
         },
         params: { institution: d.applicant.name, ...params },
-        link: `/expert/draws/${d.id}`,
+        link,
         dedupeKey: `${because}|${recipient}`,
         requestedAt: this.clock.now().toISOString(),
       });

@@ -78,6 +78,33 @@ describe('notice templates', () => {
     expect(decided.body).toContain('理由：评分依据不足');
   });
 
+  it('tells a queue its case is overdue (督办), and experts what the on-site evaluation asks and what the group submitted', () => {
+    const overdue = renderNotice('case-overdue', {
+      caseId,
+      params: { institution: '某学校', stage: 'SUBMITTED', dueDate: '2025-10-09', limitWorkingDays: '5' },
+      url,
+    });
+    expect(overdue.title).toBe('督办：某学校受理已超期');
+    expect(overdue.body).toContain('受理环节办理时限已于2025年10月9日届满（5个工作日），尚未办结。');
+    const due = renderNotice('score-sheet-due', {
+      caseId,
+      name: '王建国 专家',
+      params: { institution: '某学校', openedAt: '2025-10-08T17:30:00Z' },
+      url,
+    });
+    expect(due.title).toBe('现场技术评估开始：某学校');
+    expect(due.body).toContain('已于2025年10月9日进入现场技术评估阶段。');
+    expect(due.body).toContain('提交评分表');
+    expect(due.sms.templateId).toBe('FILING_SCORE_SHEET_DUE');
+    const submitted = renderNotice('opinions-submitted', {
+      caseId,
+      params: { institution: '某学校', opinionKind: 'comprehensive', result: 'pass', submittedAt: '2025-10-09T02:00:00Z' },
+      url,
+    });
+    expect(submitted.title).toBe('专家组已提交综合技术评估意见：某学校');
+    expect(submitted.body).toContain('于2025年10月9日 10:00提交综合技术评估意见，结论：通过。');
+  });
+
   it('names what a request lacks, for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) expect(missingParams(kind, {}).length).toBeGreaterThan(0);
     expect(missingParams('filing-issued', { institution: 'x', noticeNumber: '吉人社备〔2025〕1号', noticeDate: ' ' })).toEqual(['noticeDate']);

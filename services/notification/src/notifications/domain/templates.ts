@@ -28,6 +28,21 @@ const QUEUE_OF_STAGE: Record<string, { what: string; todo: string }> = {
   SUBMITTED: { what: '待受理', todo: '请在规定时限内审核申报材料，作出受理或不予受理的决定。' },
   APPROVAL: { what: '待审定', todo: '技术评估已完成，请审定评估结果。' },
 };
+/** The stages with a time limit (办理时限), as a 督办 notice names them. */
+const STAGE_STEP: Record<string, string> = {
+  SUBMITTED: '受理',
+  ACCEPTED: '制定工作方案',
+  EXPERT_GROUP_REQUESTED: '抽取专家、组建专家组',
+  GROUP_FORMED: '召开专家组会议、推选组长',
+  PRELIMINARY_REVIEW: '材料初审',
+  PROVINCIAL_RECHECK_PRELIMINARY: '省级复核（初评意见）',
+  ONSITE_EVALUATION: '现场技术评估',
+  COMPREHENSIVE_REVIEW: '综合评审',
+  PROVINCIAL_RECHECK_COMPREHENSIVE: '省级复核（综合技术评估意见）',
+  APPROVAL: '审定',
+};
+const OPINION_KIND: Record<string, string> = { preliminary: '初评意见', technical: '技术评估意见', comprehensive: '综合技术评估意见' };
+const OPINION_RESULT: Record<string, string> = { pass: '通过', fail: '不通过' };
 const GATE: Record<string, string> = { preliminary: '初评意见', comprehensive: '综合技术评估意见' };
 const RECHECK_DECISION: Record<string, string> = { pass: '复核通过', fail: '复核不通过', 'return-to-group': '退回专家组重新评议' };
 
@@ -115,6 +130,27 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     lines: (p) => [`${p.institution}技术评估专家组已于${chineseDateTime(p.electedAt)}推选${p.leaderName}为组长，请按工作方案开展初评。`],
     sms: { templateId: 'FILING_LEADER_ELECTED', params: (p) => ({ name: p.name, institution: p.institution, leader: p.leaderName }) },
   },
+  'score-sheet-due': {
+    needs: ['institution', 'openedAt'],
+    title: (p) => `现场技术评估开始：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的备案案件已于${chineseDate(p.openedAt)}进入现场技术评估阶段。`,
+      '请按工作方案参加现场评估，对照评估标准逐项评分，评估结束后及时在系统中提交评分表。',
+    ],
+    sms: { templateId: 'FILING_SCORE_SHEET_DUE', params: (p) => ({ name: p.name, institution: p.institution, date: chineseDate(p.openedAt) }) },
+  },
+  'opinions-submitted': {
+    needs: ['institution', 'opinionKind', 'result', 'submittedAt'],
+    title: (p) => `专家组已提交${OPINION_KIND[p.opinionKind] ?? '评估意见'}：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}技术评估专家组已于${chineseDateTime(p.submittedAt)}提交${OPINION_KIND[p.opinionKind] ?? p.opinionKind}，结论：${OPINION_RESULT[p.result] ?? p.result}。`,
+      '感谢您参与本次技术评估。',
+    ],
+    sms: {
+      templateId: 'FILING_OPINIONS_SUBMITTED',
+      params: (p) => ({ name: p.name, institution: p.institution, opinion: OPINION_KIND[p.opinionKind] ?? p.opinionKind }),
+    },
+  },
   'objection-received': {
     needs: ['institution', 'receiptNumber', 'receivedAt'],
     title: (p) => `异议已受理：${p.institution}公示`,
@@ -165,6 +201,15 @@ const TEMPLATES: Record<NotificationKind, Template> = {
       `理由：${p.reason}`,
     ],
     sms: { templateId: 'FILING_RECHECK_DECIDED', params: (p) => ({ institution: p.institution, decision: RECHECK_DECISION[p.decision] ?? p.decision }) },
+  },
+  'case-overdue': {
+    needs: ['institution', 'stage', 'dueDate'],
+    title: (p) => `督办：${p.institution}${STAGE_STEP[p.stage] ?? ''}已超期`,
+    lines: (p) => [
+      `${p.institution}的备案案件${STAGE_STEP[p.stage] ?? p.stage}环节办理时限已于${chineseDate(p.dueDate)}届满${p.limitWorkingDays ? `（${p.limitWorkingDays}个工作日）` : ''}，尚未办结。`,
+      '请抓紧办理，或说明延期原因。',
+    ],
+    sms: { templateId: 'FILING_CASE_OVERDUE', params: (p) => ({ institution: p.institution, step: STAGE_STEP[p.stage] ?? p.stage }) },
   },
   'objection-lodged': {
     needs: ['institution', 'receiptNumber', 'receivedAt'],

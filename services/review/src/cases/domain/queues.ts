@@ -13,3 +13,11 @@ const QUEUES: Partial<Record<CaseStage, Role>> = {
 export function queueAt(stage: CaseStage): Role | undefined {
   return QUEUES[stage];
 }
+
+/**
+ * Whose queue a case past its stage's time limit is reported to (督办): the approvers while it awaits approval, the
+ * case's centre staff at every other stage (they run the procedure, also while the case waits on experts or a re-check).
+ */
+export function overdueQueueAt(stage: CaseStage): Role {
+  return stage === 'APPROVAL' ? 'approver' : 'center-staff';
+}

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -5,7 +6,7 @@ import * as path from 'node:path';
 import { CaseApproved, Events } from '@filing/contracts';
 import { produceEvent, testKafka, waitFor } from '@filing/testing';
 import { ProcedureDriver, institution } from '../e2e/procedure/procedure-driver';
-import { ConsolePlatform, personIn, screenshot, startConsolePlatform } from './console-harness';
+import { ConsolePlatform, personIn, screenshot, startConsolePlatform, waitForOrExplain } from './console-harness';
 
 /**
  * The documents' public side and the historical import in Chromium against the real platform: a member of the
@@ -144,7 +145,7 @@ describe('documents, verification and the historical import in Chromium', () => 
     await card.getByLabel('决定理由').fill('整改完成，经复查考评员配备符合要求，恢复认定。');
     await card.getByRole('button', { name: '提交决定' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认恢复' }).click();
-    await card.getByRole('status').getByText('已恢复，备案状态为“有效”').waitFor();
+    await waitForOrExplain(card.getByRole('status').getByText('已恢复，备案状态为“有效”'), official);
     await page.getByText('暂停期限').waitFor({ state: 'detached' });
 
     await card.getByRole('radio', { name: '暂停' }).check();
@@ -203,6 +204,49 @@ describe('documents, verification and the historical import in Chromium', () => 
     await page.getByRole('link', { name: '四平历史机构' }).click();
     await page.getByText('平台上线前备案（历史备案导入）').waitFor();
     await screenshot(page, 'doc-06-imported-institution');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('Changchun’s centre staff publish two open notices as one 公示 (公示管理); its public page lists both and its PDF names them', async () => {
+    const two = [1, 2].map((n) => institution(`长春${Math.floor(Math.random() * 1e6)}职业技能培训学校${n}`));
+    for (const inst2 of two) {
+      await produceEvent(testKafka(), Events.caseApproved, {
+        caseId: randomUUID(),
+        jurisdiction: '220100',
+        applicationKind: 'new-filing',
+        approvalBody: 'local-hrss-bureau',
+        institution: inst2,
+        occupations: [{ code: '6-18-01-01', name: '车工', levels: [5, 4], basis: 'national-standard' }],
+        approvedBy: { subject: 'approver-220100', role: 'approver', jurisdiction: '220100' },
+        approvedAt: '2025-10-14T01:00:00.000Z',
+      } satisfies CaseApproved);
+    }
+    const { page, context, errors } = await signedIn('长春市职业技能鉴定中心 工作人员');
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '公示管理' }).click();
+    await page.getByRole('heading', { name: '公示管理' }).waitFor();
+    const rowOf = (name: string) => page.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+    // The notices open as publication takes the approvals: reloaded until both are listed.
+    for (let i = 0; i < 60 && !((await rowOf(two[0].name).count()) && (await rowOf(two[1].name).count())); i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await page.getByRole('heading', { name: '公示管理' }).waitFor();
+    }
+    for (const inst2 of two) await rowOf(inst2.name).getByRole('checkbox').check();
+    await page.getByRole('button', { name: '合并发布公示（2 家）' }).click();
+    await page.waitForURL(/\/notice-batches\/[0-9a-f-]{36}$/);
+    // Titled by the first institution in the table's order, and the count; a row per institution, linking its notice.
+    await page.getByRole('heading', { level: 2, name: /^关于长春\d+职业技能培训学校[12]等2家机构职业技能等级认定机构备案技术评估结果的公示$/ }).waitFor();
+    const rows = page.locator('tbody tr', { has: page.getByRole('link') });
+    expect(await rows.count()).toBe(2);
+    expect((await rows.allInnerTexts()).map((t) => two.findIndex((i) => t.includes(i.name) && t.includes(i.creditCode))).sort()).toEqual([0, 1]);
+    await screenshot(page, 'doc-07-notice-batch');
+    const href = await page.getByRole('link', { name: '下载公示文件（PDF）' }).getAttribute('href');
+    const res = await fetch(`${base}${href}`);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    fs.writeFileSync(path.join(tmp, '公示批次.pdf'), Buffer.from(await res.arrayBuffer()));
+    // The credit codes stand on one line each in the table (the names may wrap in their narrow column).
+    const text = execFileSync('pdftotext', ['-raw', path.join(tmp, '公示批次.pdf'), '-'], { encoding: 'utf8' });
+    for (const inst2 of two) expect(text).toContain(inst2.creditCode);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -108,11 +108,12 @@ describe('authorisation matrix: roles × jurisdictions × every route', () => {
   }
 
   beforeAll(async () => {
-    // No heartbeat after the first (at start): its outbox row would count as a row changed by a denial.
+    // No heartbeat or overdue check after the first (at start): their rows would count as rows changed by a denial.
     const env = {
       CLOCK_MODE: 'controllable',
       EVENT_RETRY_BACKOFF_MS: '50',
       REVIEW_HEARTBEAT_INTERVAL_MS: '86400000',
+      REVIEW_OVERDUE_CHECK_INTERVAL_MS: '86400000',
       REVIEW_OVERSIGHT_STALE_AFTER_MS: '172800000',
     };
     const [intake, review, reviewCc, expertPool, assessment, publication] = await Promise.all([

@@ -49,12 +49,13 @@ describe('HTTP fuzzing from the OpenAPI documents', () => {
           service: r.service,
           name: `${r.service}-fuzz`,
           timeoutMs: 300_000,
-          // No heartbeat of review's during the run: it writes the oversight read model on its own clock, and the
+          // No heartbeat or overdue check of review's during the run: they write on their own clock, and the
           // spec compares every row before and after.
           env: {
             EVENT_MAX_ATTEMPTS: '2',
             EVENT_RETRY_BACKOFF_MS: '50',
             REVIEW_HEARTBEAT_INTERVAL_MS: '86400000',
+            REVIEW_OVERDUE_CHECK_INTERVAL_MS: '86400000',
             REVIEW_OVERSIGHT_STALE_AFTER_MS: '172800000',
           },
         }),

@@ -189,11 +189,18 @@ export const Events = {
   objectionReceived: define(
     'publication.objection.received.v1',
     'publication',
-    ['review'],
+    // Intake tells the applicant an objection was lodged against their notice (never who lodged it).
+    ['review', 'intake'],
     ObjectionReceived,
     'An objection (异议) was lodged during the notice.',
   ),
-  objectionResolved: define('publication.objection.resolved.v1', 'publication', ['review'], ObjectionResolved, 'An objection was upheld or dismissed.'),
+  objectionResolved: define(
+    'publication.objection.resolved.v1',
+    'publication',
+    ['review', 'intake'],
+    ObjectionResolved,
+    'An objection was upheld or dismissed.',
+  ),
   filingRequested: define(
     'publication.filing.requested.v1',
     'publication',

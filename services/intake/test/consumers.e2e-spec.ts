@@ -78,6 +78,59 @@ describe('intake: consumers under redelivery and failure', () => {
     expect(add.status).toBe(201);
   });
 
+  it('tells the applicant of the on-site evaluation ahead and of an objection against its notice, received and decided, once each under redelivery', async () => {
+    const requests = await new TopicRecorder(kafka, [Events.applicantNotificationRequested.topic]).start();
+    try {
+      const { code, id } = await submittedApplication();
+      const onsite = randomUUID();
+      const received = randomUUID();
+      const resolved = randomUUID();
+      const objection = { caseId: id, jurisdiction: '220100', noticeId: randomUUID(), objectionId: randomUUID() };
+      for (let i = 0; i < 2; i++) {
+        await produceEvent(kafka, Events.caseStageChanged, stageChanged(id, 'PRELIMINARY_REVIEW', 'ONSITE_EVALUATION', at(10), 'preliminary-opinion'), {
+          id: onsite,
+        });
+        await produceEvent(kafka, Events.objectionReceived, { ...objection, receiptNumber: 'YY-2026-0007', receivedAt: at(11) }, { id: received });
+        await produceEvent(
+          kafka,
+          Events.objectionResolved,
+          {
+            ...objection,
+            receiptNumber: 'YY-2026-0007',
+            outcome: 'dismissed',
+            struckOccupationCodes: [],
+            reason: '经核实，该机构实操考核场地符合要求。',
+            resolvedBy: { subject: 'staff-220100', role: 'center-staff', jurisdiction: '220100' },
+            resolvedAt: at(12),
+          },
+          { id: resolved },
+        );
+      }
+      const mine = () => requests.find((m) => m.key === id).map((m) => JSON.parse(m.value));
+      await waitFor('the three requests', async () => (mine().filter((r) => r.kind !== 'application-received').length >= 3 ? true : undefined));
+      // Redelivered: give a second copy the time to appear, had the inbox let it through (same key, same partition).
+      const marker = randomUUID();
+      await produceEvent(kafka, Events.caseStageChanged, stageChanged(id, 'ONSITE_EVALUATION', 'COMPREHENSIVE_REVIEW', at(13), 'marker'), { id: marker });
+      const token = await applicantToken(code);
+      await waitFor('the marker', async () => (await timeline(token, id)).some((e) => e.eventId === marker));
+      const told = mine().filter((r) => r.kind !== 'application-received');
+      expect(told.map((r) => r.kind).sort()).toEqual(['notice-objection-decided', 'notice-objection-received', 'onsite-evaluation-due']);
+      for (const r of told) expect(r.recipient).toMatchObject({ id: `institution:${code}`, role: 'applicant' });
+      const byKind = Object.fromEntries(told.map((r) => [r.kind, r]));
+      expect(byKind['notice-objection-received'].params).toMatchObject({ receiptNumber: 'YY-2026-0007', receivedAt: at(11) });
+      expect(byKind['notice-objection-decided'].params).toMatchObject({
+        receiptNumber: 'YY-2026-0007',
+        outcome: 'dismissed',
+        decidedAt: at(12),
+        reason: '经核实，该机构实操考核场地符合要求。',
+      });
+      expect(byKind['onsite-evaluation-due'].params).toMatchObject({ enteredAt: at(10) });
+      expect(byKind['onsite-evaluation-due'].link).toBe(`/applicant/applications/${id}`);
+    } finally {
+      await requests.stop();
+    }
+  });
+
   it('a rejection delivered twice has one effect', async () => {
     const { token, id } = await submittedApplication();
     const eventId = randomUUID();

@@ -33,6 +33,8 @@ import { GetApplicationController } from './queries/get-application/get-applicat
 import { GetChecklistController } from './queries/get-checklist/get-checklist.controller';
 import { ListApplicationsController } from './queries/list-applications/list-applications.controller';
 import { ListMaterialAccessController } from './queries/list-material-access/list-material-access.controller';
+import { TellApplicantOfObjectionMessageController } from './commands/tell-applicant-of-objection/tell-applicant-of-objection.message-controller';
+import { TellApplicantOfObjectionHandler } from './commands/tell-applicant-of-objection/tell-applicant-of-objection.handler';
 import { RecordExpertGroupMessageController } from './commands/record-expert-group/record-expert-group.message-controller';
 import { RecordExpertGroupHandler } from './commands/record-expert-group/record-expert-group.handler';
 import { ListMaterialsController } from './queries/list-materials/list-materials.controller';
@@ -56,8 +58,10 @@ import { ListMaterialsController } from './queries/list-materials/list-materials
     RecordRegisterChangeMessageController,
     RecordHistoricalFilingMessageController,
     RecordExpertGroupMessageController,
+    TellApplicantOfObjectionMessageController,
   ],
   providers: [
+    TellApplicantOfObjectionHandler,
     RecordStageChangeHandler,
     RecordReturnHandler,
     RecordRegisterChangeHandler,

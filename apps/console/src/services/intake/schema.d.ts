@@ -481,6 +481,27 @@ export interface components {
             legalRepresentative: string;
             name: string;
         };
+        ObjectionReceived: {
+            caseId: string;
+            jurisdiction: string;
+            noticeId: string;
+            objectionId: string;
+            receiptNumber: string;
+            receivedAt: string;
+        };
+        ObjectionResolved: {
+            caseId: string;
+            jurisdiction: string;
+            noticeId: string;
+            objectionId: string;
+            /** @enum {string} */
+            outcome: "upheld" | "dismissed";
+            reason: string;
+            receiptNumber?: string;
+            resolvedAt: string;
+            resolvedBy: components["schemas"]["ActorPart"];
+            struckOccupationCodes: string[];
+        };
         OccupationOutcomePart: {
             appliedLevels: number[];
             code: string;

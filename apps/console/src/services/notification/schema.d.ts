@@ -275,7 +275,7 @@ export interface components {
             dedupeKey: string;
             jurisdiction: string;
             /** @enum {string} */
-            kind: "application-received" | "application-accepted" | "application-not-accepted" | "materials-returned" | "approved-under-notice" | "filing-issued" | "not-passed" | "expert-invited" | "expert-replaced" | "group-kicked-off" | "leader-elected" | "score-sheet-due" | "opinions-submitted" | "objection-received" | "objection-decided" | "case-in-queue" | "recheck-queued" | "recheck-decided" | "objection-lodged" | "case-overdue";
+            kind: "application-received" | "application-accepted" | "application-not-accepted" | "materials-returned" | "approved-under-notice" | "filing-issued" | "not-passed" | "onsite-evaluation-due" | "notice-objection-received" | "notice-objection-decided" | "expert-invited" | "expert-replaced" | "group-kicked-off" | "leader-elected" | "score-sheet-due" | "opinions-submitted" | "objection-received" | "objection-decided" | "case-in-queue" | "recheck-queued" | "recheck-decided" | "objection-lodged" | "case-overdue";
             link: string;
             params: unknown;
             recipient: components["schemas"]["NotificationRecipientPart"];

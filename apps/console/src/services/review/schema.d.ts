@@ -598,6 +598,7 @@ export interface components {
             /** @enum {string} */
             outcome: "upheld" | "dismissed";
             reason: string;
+            receiptNumber?: string;
             resolvedAt: string;
             resolvedBy: components["schemas"]["ActorPart"];
             struckOccupationCodes: string[];

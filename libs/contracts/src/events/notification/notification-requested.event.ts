@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'approved-under-notice',
   'filing-issued',
   'not-passed',
+  'onsite-evaluation-due',
+  // An objection against the applicant's own notice: received, and how it was decided (never who objected).
+  'notice-objection-received',
+  'notice-objection-decided',
   // Experts (expert-pool).
   'expert-invited',
   'expert-replaced',

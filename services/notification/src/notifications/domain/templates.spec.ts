@@ -16,6 +16,29 @@ describe('notice templates', () => {
     expect(chineseDate('下周一')).toBe('下周一');
   });
 
+  it('tells the applicant of the on-site evaluation ahead and of an objection against its notice, never who objected', () => {
+    const onsite = renderNotice('onsite-evaluation-due', { caseId, name: '某学校', params: { institution: '某学校', enteredAt: '2025-09-29T02:00:00Z' }, url });
+    expect(onsite.title).toBe('进入现场技术评估：某学校');
+    expect(onsite.body).toContain('某学校的备案申报已于2025年9月29日通过初评，进入现场技术评估阶段。');
+    const received = renderNotice('notice-objection-received', {
+      caseId,
+      name: '某学校',
+      params: { institution: '某学校', receiptNumber: 'YY-1', receivedAt: '2025-10-09T02:00:00Z' },
+      url,
+    });
+    expect(received.title).toBe('公示期收到异议：某学校');
+    expect(received.body).toContain('某学校的备案公示于2025年10月9日收到一件实名异议（回执编号YY-1）。');
+    const decided = renderNotice('notice-objection-decided', {
+      caseId,
+      name: '某学校',
+      params: { institution: '某学校', outcome: 'dismissed', decidedAt: '2025-10-10T02:00:00Z', reason: '经核实不成立。' },
+      url,
+    });
+    expect(decided.body).toContain('某学校备案公示期间收到的异议已于2025年10月10日处理完毕，结论：异议不成立。');
+    expect(decided.body).toContain('理由：经核实不成立。');
+    expect(missingParams('notice-objection-decided', { institution: '某学校' })).toEqual(['outcome', 'decidedAt', 'reason']);
+  });
+
   it('renders an invitation with the institution, the confirm-by time, the case number and the link', () => {
     const n = renderNotice('expert-invited', {
       caseId,

@@ -83,6 +83,36 @@ const TEMPLATES: Record<NotificationKind, Template> = {
     ],
     sms: { templateId: 'FILING_APPROVED_UNDER_NOTICE', params: (p) => ({ institution: p.institution, date: chineseDate(p.approvedAt) }) },
   },
+  'onsite-evaluation-due': {
+    needs: ['institution', 'enteredAt'],
+    title: (p) => `进入现场技术评估：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的备案申报已于${chineseDate(p.enteredAt)}通过初评，进入现场技术评估阶段。`,
+      '专家组将到现场听取汇报、查看场所、访谈、问答和抽查，请做好准备；现场评估的日期和地点由专家组另行商定。',
+    ],
+    sms: { templateId: 'FILING_ONSITE_EVALUATION_DUE', params: (p) => ({ institution: p.institution, date: chineseDate(p.enteredAt) }) },
+  },
+  'notice-objection-received': {
+    needs: ['institution', 'receiptNumber', 'receivedAt'],
+    title: (p) => `公示期收到异议：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}的备案公示于${chineseDate(p.receivedAt)}收到一件实名异议（回执编号${p.receiptNumber}）。`,
+      '鉴定中心将调查核实并作出处理结论，其间可能与贵单位联系核实情况；结论作出后另行告知。',
+    ],
+    sms: { templateId: 'FILING_NOTICE_OBJECTION_RECEIVED', params: (p) => ({ institution: p.institution, receipt: p.receiptNumber }) },
+  },
+  'notice-objection-decided': {
+    needs: ['institution', 'outcome', 'decidedAt', 'reason'],
+    title: (p) => `公示异议处理结果：${p.institution}`,
+    lines: (p) => [
+      `${p.institution}备案公示期间收到的异议${p.receiptNumber ? `（回执编号${p.receiptNumber}）` : ''}已于${chineseDate(p.decidedAt)}处理完毕，结论：${OBJECTION_OUTCOME[p.outcome] ?? p.outcome}。`,
+      `理由：${p.reason}`,
+    ],
+    sms: {
+      templateId: 'FILING_NOTICE_OBJECTION_DECIDED',
+      params: (p) => ({ institution: p.institution, outcome: OBJECTION_OUTCOME[p.outcome] ?? p.outcome }),
+    },
+  },
   'filing-issued': {
     needs: ['institution', 'noticeNumber', 'noticeDate'],
     title: (p) => `备案通知已印发：${p.institution}`,

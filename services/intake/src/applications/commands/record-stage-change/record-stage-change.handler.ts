@@ -29,7 +29,10 @@ export class RecordStageChangeHandler {
       },
       (application) => (isNewerStage({ at: application.caseStageAt }, at) ? { caseStage: event.to, caseStageAt: at } : null),
     );
-    // 受理: the applicant is told; the other steps reach them by their own events (returned, approved, …).
+    // 受理, and the on-site evaluation ahead (after 初评): the applicant is told; the other steps reach them by their
+    // own events (returned, approved, …).
     if (event.to === 'ACCEPTED') await this.notifications.tell(ctx.manager, application, 'application-accepted', ctx.meta.id, { acceptedAt: event.at });
+    if (event.to === 'ONSITE_EVALUATION')
+      await this.notifications.tell(ctx.manager, application, 'onsite-evaluation-due', ctx.meta.id, { enteredAt: event.at });
   }
 }

@@ -63,11 +63,13 @@ export class ResolveObjectionHandler {
         resolvedBy,
         resolvedAt,
       });
+      const objector = await this.objections.contactOf(manager, id);
       await this.outbox.add(manager, Events.objectionResolved, {
         caseId: notice.caseId,
         jurisdiction: notice.jurisdiction,
         noticeId: notice.id,
         objectionId: id,
+        receiptNumber: objector.receiptNumber,
         outcome: body.outcome,
         struckOccupationCodes: struck,
         reason: body.reason,
@@ -76,7 +78,7 @@ export class ResolveObjectionHandler {
       });
       await this.objectors.tell(
         manager,
-        await this.objections.contactOf(manager, id),
+        objector,
         { caseId: notice.caseId, jurisdiction: notice.jurisdiction, institution: notice.institution.name },
         'objection-decided',
         'decided',

@@ -17,7 +17,7 @@ import { CONSUMER_BOOKKEEPING } from './row-fingerprints';
  * jurisdiction's resource, another applicant's, a group the expert is not in are all 404 (no existence leak), the
  * sealed group is shown to nobody but the officer and the members until the kick-off. Denials change no rows.
  */
-const SERVICES = ['intake', 'review', 'expert-pool', 'assessment', 'publication'] as const;
+const SERVICES = ['intake', 'review', 'expert-pool', 'assessment', 'publication', 'notification'] as const;
 type Service = (typeof SERVICES)[number];
 const P = '220000';
 const CC = '220100';
@@ -34,6 +34,8 @@ const PROVINCE_ONLY = new Set([
   'review GET /oversight',
   'review GET /oversight/export.xlsx',
 ]);
+// The notification schema is left out: a caller let through `POST /notifications/mine/read` marks its own notices read
+// (a queue's notice, say, for the jurisdiction's centre staff) — its only write, and one on the caller's own rows.
 const SCHEMAS = ['intake', 'review_220000', 'review_220100', 'expert_pool', 'assessment', 'publication'];
 
 interface Caller {
@@ -116,15 +118,16 @@ describe('authorisation matrix: roles × jurisdictions × every route', () => {
       REVIEW_OVERDUE_CHECK_INTERVAL_MS: '86400000',
       REVIEW_OVERSIGHT_STALE_AFTER_MS: '172800000',
     };
-    const [intake, review, reviewCc, expertPool, assessment, publication] = await Promise.all([
+    const [intake, review, reviewCc, expertPool, assessment, publication, notification] = await Promise.all([
       startServiceProcess({ service: 'intake', name: 'matrix-intake', env }),
       startServiceProcess({ service: 'review', name: 'matrix-review-220000', env: { ...env, REVIEW_JURISDICTION: P, REVIEW_CITY_INSTANCES: CC } }),
       startServiceProcess({ service: 'review', name: 'matrix-review-220100', env: { ...env, REVIEW_JURISDICTION: CC } }),
       startServiceProcess({ service: 'expert-pool', name: 'matrix-expert-pool', env }),
       startServiceProcess({ service: 'assessment', name: 'matrix-assessment', env }),
       startServiceProcess({ service: 'publication', name: 'matrix-publication', env }),
+      startServiceProcess({ service: 'notification', name: 'matrix-notification', env }),
     ]);
-    Object.assign(procs, { intake, review, 'review-cc': reviewCc, 'expert-pool': expertPool, assessment, publication });
+    Object.assign(procs, { intake, review, 'review-cc': reviewCc, 'expert-pool': expertPool, assessment, publication, notification });
     d = new ProcedureDriver({
       intake: intake.url,
       reviewProvince: review.url,

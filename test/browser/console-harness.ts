@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { freePort, ServiceProcess, startServiceProcess } from '@filing/testing';
+import { ServiceProcess, startServiceProcess } from '@filing/testing';
+import { startPrivateBroker } from '../e2e/private-broker';
 import { PlatformUrls } from '../e2e/procedure/procedure-driver';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const consoleApp = require('../../tools/console.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const broker = require('@filing/kafka-local');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOTS = path.join(ROOT, '.local', 'screenshots');
@@ -44,8 +43,7 @@ export async function startConsolePlatform(
   opts: { consoleEnv?: Record<string, string>; privateBroker?: boolean } = {},
 ): Promise<ConsolePlatform> {
   consoleApp.buildIfStale((line: string) => process.stderr.write(`${line}\n`));
-  // A spec that counts every case the platform holds (省级监管) needs a broker of its own: on the run's shared one,
-  // its fresh consumer groups would first take the events earlier specs left unconsumed.
+  // A spec that counts every case the platform holds (省级监管) needs a broker of its own (see startPrivateBroker).
   const ownBroker = opts.privateBroker ? await startPrivateBroker() : undefined;
   if (ownBroker) env = { ...env, KAFKA_BROKERS: ownBroker.brokers.join(',') };
   const specs = [
@@ -100,21 +98,6 @@ export async function startConsolePlatform(
       await browser.close().catch(() => undefined);
       await Promise.all([consoleProc, ...procs].map((p) => p.stop()));
       await ownBroker?.stop();
-    },
-  };
-}
-
-/** A Kafka broker of the spec's own on free ports, with the catalogue's topics; stopped and removed by `stop`. */
-async function startPrivateBroker(): Promise<{ brokers: string[]; stop(): Promise<void> }> {
-  const port = await freePort();
-  const settings = { port, controllerPort: await freePort(), dataDir: path.join(ROOT, '.local', `console-kafka-${port}`) };
-  const started = await broker.start(settings);
-  await broker.createTopics(started.brokers, broker.catalogueTopics());
-  return {
-    brokers: started.brokers,
-    async stop() {
-      await broker.stop(settings).catch(() => undefined);
-      fs.rmSync(settings.dataDir, { recursive: true, force: true });
     },
   };
 }

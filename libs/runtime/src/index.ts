@@ -13,3 +13,5 @@ export * from './runtime.module';
 export * from './service-app.factory';
 export * from './validation.pipe';
 export * from './database-unavailable';
+export * from './spreadsheet-grid';
+export * from './periodic-pass';

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { randomInt } from 'node:crypto';
 import { ServiceProcess, startServiceProcess, waitFor } from '@filing/testing';
 import { DEMO_OCCUPATIONS } from '../../../tools/demo/demo-experts';
+import { PrivateBroker, startPrivateBroker } from '../private-broker';
 import { CaseRecord, institution, ProcedureDriver } from './procedure-driver';
 
 const { lathe } = DEMO_OCCUPATIONS;
@@ -14,6 +15,7 @@ const { lathe } = DEMO_OCCUPATIONS;
  */
 describe("the province's oversight of every instance's cases", () => {
   const procs: ServiceProcess[] = [];
+  let ownBroker: PrivateBroker;
   let changchun: ServiceProcess;
   let province: ServiceProcess;
   let d: ProcedureDriver;
@@ -45,7 +47,15 @@ describe("the province's oversight of every instance's cases", () => {
   };
 
   beforeAll(async () => {
-    const env = { CLOCK_MODE: 'controllable', EVENT_RETRY_BACKOFF_MS: '50', REVIEW_HEARTBEAT_INTERVAL_MS: '400', REVIEW_OVERSIGHT_STALE_AFTER_MS: '4000' };
+    // A broker of its own: the figures count every case the instances hold (see startPrivateBroker).
+    ownBroker = await startPrivateBroker();
+    const env = {
+      KAFKA_BROKERS: ownBroker.brokers.join(','),
+      CLOCK_MODE: 'controllable',
+      EVENT_RETRY_BACKOFF_MS: '50',
+      REVIEW_HEARTBEAT_INTERVAL_MS: '400',
+      REVIEW_OVERSIGHT_STALE_AFTER_MS: '4000',
+    };
     const started = await Promise.all([
       startServiceProcess({ service: 'intake', name: 'ovs-intake', env }),
       startServiceProcess({ service: 'review', name: 'ovs-review-220000', env: { ...env, REVIEW_JURISDICTION: '220000', REVIEW_CITY_INSTANCES: '220100' } }),
@@ -66,6 +76,7 @@ describe("the province's oversight of every instance's cases", () => {
 
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop()));
+    await ownBroker?.stop();
   });
 
   it('builds the figures from a known set of cases at both instances', async () => {

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { STANDARD_SHEET_COLUMNS } from '../../domain/standard-sheet';
-import { readGrid, SpreadsheetError } from '../../infrastructure/spreadsheet-grid';
+import { readGrid, SpreadsheetError } from '@filing/runtime';
 import { ImportStandardSheetHandler } from './import-standard-sheet.handler';
 import { ImportStandardSheetRequest } from './import-standard-sheet.request';
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@filing/auth';
 import { RegisterImportsRepository } from '../../infrastructure/register-imports.repository';
-import { readGrid, SpreadsheetError } from '../../infrastructure/spreadsheet-grid';
+import { readGrid, SpreadsheetError } from '@filing/runtime';
 import { ImportHistoricalRegisterHandler } from './import-historical-register.handler';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { metricsRegistry } from '@filing/runtime';
+import { metricsRegistry, PeriodicPass } from '@filing/runtime';
 import { ReviewInstanceConfig } from '../../../infrastructure/review.config';
 import { NotifyOverdueHandler } from './notify-overdue.handler';
 
@@ -16,42 +16,30 @@ const passes = new Counter({
  * A pass that fails (the database away) is logged and the next one tried; nothing is lost, the case is still overdue.
  */
 @Injectable()
-export class NotifyOverdueScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotifyOverdueScheduler extends PeriodicPass {
   private readonly logger = new Logger('Overdue');
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-  private stopped = false;
 
   constructor(
     private readonly handler: NotifyOverdueHandler,
     @Inject(ReviewInstanceConfig) private readonly config: ReviewInstanceConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.tick();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.pass;
+  protected intervalMs(): number {
+    return this.config.overdueCheckIntervalMs;
   }
 
-  private tick(): void {
-    this.pass = this.handler
-      .execute()
-      .then(
-        (told) => {
-          passes.inc({ outcome: 'done' });
-          if (told.length) this.logger.log(`overdue (督办): told the queues of ${told.length} case(s)`);
-        },
-        (err: Error) => {
-          passes.inc({ outcome: 'failed' });
-          this.logger.warn(`overdue check failed: ${err.message}`);
-        },
-      )
-      .then(() => {
-        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.config.overdueCheckIntervalMs);
-      });
+  protected runPass(): Promise<void> {
+    return this.handler.execute().then(
+      (told) => {
+        passes.inc({ outcome: 'done' });
+        if (told.length) this.logger.log(`overdue (督办): told the queues of ${told.length} case(s)`);
+      },
+      (err: Error) => {
+        passes.inc({ outcome: 'failed' });
+        this.logger.warn(`overdue check failed: ${err.message}`);
+      },
+    );
   }
 }

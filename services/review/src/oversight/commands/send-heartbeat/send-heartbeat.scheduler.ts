@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicPass } from '@filing/runtime';
 import { ReviewInstanceConfig } from '../../../infrastructure/review.config';
 import { SendHeartbeatHandler } from './send-heartbeat.handler';
 
@@ -7,36 +8,24 @@ import { SendHeartbeatHandler } from './send-heartbeat.handler';
  * database away) is logged and the next one tried: the province then sees the instance go stale, which is the truth.
  */
 @Injectable()
-export class SendHeartbeatScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SendHeartbeatScheduler extends PeriodicPass {
   private readonly logger = new Logger('Heartbeat');
-  private timer?: NodeJS.Timeout;
-  private pass?: Promise<void>;
-  private stopped = false;
 
   constructor(
     private readonly handler: SendHeartbeatHandler,
     @Inject(ReviewInstanceConfig) private readonly config: ReviewInstanceConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.tick();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.pass;
+  protected intervalMs(): number {
+    return this.config.heartbeatIntervalMs;
   }
 
-  private tick(): void {
-    this.pass = this.handler
-      .execute()
-      .then(
-        () => undefined,
-        (err: Error) => this.logger.warn(`heartbeat not sent: ${err.message}`),
-      )
-      .then(() => {
-        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.config.heartbeatIntervalMs);
-      });
+  protected runPass(): Promise<void> {
+    return this.handler.execute().then(
+      () => undefined,
+      (err: Error) => this.logger.warn(`heartbeat not sent: ${err.message}`),
+    );
   }
 }

@@ -1,3 +1,5 @@
+// The reading rules every spreadsheet import shares (the historical register, the standards, …): the first sheet of an
+// .xlsx or a CSV file as rows of text, nothing guessed.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 

@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import { Events } from '@filing/contracts';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock, InvalidCommand } from '@filing/runtime';
-import { caseLevel } from '../../domain/case-access';
+import { Clock } from '@filing/runtime';
 import { passedOccupations } from '../../domain/occupation-outcomes';
-import { ApprovalData } from '../../infrastructure/case.entity';
+import { approvalDecision } from '../approval-decision';
 import { LifecycleStep } from '../lifecycle-step';
 import { actorOf, loadForStaff } from '../staff-access';
 import { CaseRepository } from '../../infrastructure/case.repository';
@@ -31,19 +30,8 @@ export class ApproveCaseHandler {
   async approve(id: string, body: ApproveCaseRequest, p: Principal) {
     return this.dataSource.transaction(async (manager) => {
       const c = await loadForStaff(this.cases, manager, id, p, 'approver');
-      const province = caseLevel(c.jurisdiction) === 'province';
-      if (province && !body.meetingReference) {
-        throw new InvalidCommand('meetingReference is required: a province case is approved by the 厅长办公会 and its meeting reference is recorded');
-      }
       const actor = actorOf(p, 'approver');
-      const at = this.clock.now().toISOString();
-      const approval: ApprovalData = {
-        decision: 'approved',
-        approvalBody: province ? 'director-office-meeting' : 'local-hrss-bureau',
-        ...(body.meetingReference ? { meetingReference: body.meetingReference } : {}),
-        by: p.sub,
-        at,
-      };
+      const approval = approvalDecision(c.jurisdiction, 'approved', body.meetingReference, p, this.clock.now().toISOString());
       const { after } = await this.stepper.step(
         manager,
         { caseId: id, action: 'approve', actor, by: p.roles, reason: body.note, details: { ...approval }, changes: () => ({ approval }) },

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal } from '@filing/auth';
 import { OutboxWriter } from '@filing/messaging';
-import { Clock, InvalidCommand } from '@filing/runtime';
-import { caseLevel } from '../../domain/case-access';
-import { ApprovalData } from '../../infrastructure/case.entity';
+import { Clock } from '@filing/runtime';
+import { approvalDecision } from '../approval-decision';
 import { addCaseRejected } from '../case-outcome';
 import { LifecycleStep } from '../lifecycle-step';
 import { actorOf, loadForStaff } from '../staff-access';
@@ -26,18 +25,8 @@ export class NotApproveCaseHandler {
   async notApprove(id: string, body: NotApproveCaseRequest, p: Principal) {
     return this.dataSource.transaction(async (manager) => {
       const c = await loadForStaff(this.cases, manager, id, p, 'approver');
-      const province = caseLevel(c.jurisdiction) === 'province';
-      if (province && !body.meetingReference) {
-        throw new InvalidCommand('meetingReference is required: a province case is decided by the 厅长办公会 and its meeting reference is recorded');
-      }
       const actor = actorOf(p, 'approver');
-      const approval: ApprovalData = {
-        decision: 'not-approved',
-        approvalBody: province ? 'director-office-meeting' : 'local-hrss-bureau',
-        ...(body.meetingReference ? { meetingReference: body.meetingReference } : {}),
-        by: p.sub,
-        at: this.clock.now().toISOString(),
-      };
+      const approval = approvalDecision(c.jurisdiction, 'not-approved', body.meetingReference, p, this.clock.now().toISOString());
       const { before, after } = await this.stepper.step(
         manager,
         { caseId: id, action: 'not-approve', actor, by: p.roles, reason: body.reason, details: { ...approval }, changes: () => ({ approval }) },

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@filing/runtime';
 import { formatNoticeNumber } from '../filings/domain/filing-notice-number';
 import { FilingRecord, FilingsRepository } from '../filings/infrastructure/filings.repository';
+import { CounterRepository } from '../infrastructure/counter.repository';
 import type { NoticeRow } from '../notices/notice.row';
 import { renderPublicNotice } from './public-notice.document';
 import { centreContactFor, PUBLICATION_CONFIG, PublicationConfig, verificationUrl } from '../infrastructure/publication.config';
@@ -22,6 +23,7 @@ export class DocumentsService implements OnModuleInit {
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly filings: FilingsRepository,
+    private readonly counters: CounterRepository,
     private readonly clock: Clock,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,
   ) {}
@@ -71,7 +73,7 @@ export class DocumentsService implements OnModuleInit {
       // Locked, so two replicas making the first copy at once draw one number, not two.
       if (!(await this.documents.lockNotice(manager, noticeId)) || (await this.documents.find('public-notice', noticeId, false, manager))) return;
       const year = Number(notice.startDate.slice(0, 4));
-      const seq = await this.filings.next(manager, `public-notice:${notice.jurisdiction}:${year}`);
+      const seq = await this.counters.next(manager, `public-notice:${notice.jurisdiction}:${year}`);
       const number = formatNoticeNumber(this.config.publicNoticeNumberTemplate, year, seq);
       const bytes = await this.renderPublicNotice(notice, number);
       await this.documents.store({ kind: 'public-notice', subjectId: noticeId, number, sha256: sha256(bytes), bytes, generatedAt: this.clock.now() }, manager);

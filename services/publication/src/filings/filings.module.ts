@@ -13,6 +13,7 @@ import { GetCoverageController } from './queries/get-coverage/get-coverage.contr
 import { ListFilingRequestsController } from './queries/list-filing-requests/list-filing-requests.controller';
 import { SearchRegisterController } from './queries/search-register/search-register.controller';
 import { VerifyFilingController } from './queries/verify-filing/verify-filing.controller';
+import { CounterRepository } from '../infrastructure/counter.repository';
 
 @Module({
   imports: [DocumentsModule],
@@ -28,6 +29,7 @@ import { VerifyFilingController } from './queries/verify-filing/verify-filing.co
   ],
   providers: [
     FilingsRepository,
+    CounterRepository,
     RegisterChangesRepository,
     RegisterImportsRepository,
     IssueFilingNoticeHandler,

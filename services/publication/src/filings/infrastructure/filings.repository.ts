@@ -44,7 +44,7 @@ export interface FilingRecord {
   payload: FilingIssued;
 }
 
-/** The filings module's SQL: filing notices, the register and the counters behind their numbers. */
+/** The filings module's SQL: filing notices and the register (their numbers come from CounterRepository). */
 @Injectable()
 export class FilingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -56,15 +56,6 @@ export class FilingsRepository {
   async lockNotice(manager: EntityManager, noticeId: string): Promise<NoticeRow | undefined> {
     const [notice] = await manager.query(`SELECT ${NOTICE_COLUMNS} FROM ${NOTICE_FROM} WHERE n.id = $1 FOR UPDATE`, [noticeId]);
     return notice;
-  }
-
-  /** The next value of a counter row ('filing-notice:2026', 'national-feed'), locked until the transaction ends. */
-  async next(manager: EntityManager, name: string): Promise<number> {
-    const [{ value }] = await manager.query(
-      `INSERT INTO ${SCHEMA}.counter (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = ${SCHEMA}.counter.value + 1 RETURNING value`,
-      [name],
-    );
-    return Number(value);
   }
 
   async lockEntry(manager: EntityManager, creditCode: string): Promise<RegisterEntryRow | undefined> {

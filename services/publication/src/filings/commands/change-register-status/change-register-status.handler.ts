@@ -7,6 +7,7 @@ import { OutboxWriter } from '@filing/messaging';
 import { Clock, IllegalStep, InvalidCommand, NotFound } from '@filing/runtime';
 import { ACTION_NAMES, registerStep, suspensionProblem } from '../../domain/register-status';
 import { FilingsRepository, RegisterChangesRepository } from '../../infrastructure/filings.repository';
+import { CounterRepository } from '../../../infrastructure/counter.repository';
 import { ChangeRegisterStatusRequest } from './change-register-status.request';
 
 /** The deciding authority: the provincial department, or the city's HRSS bureau for an institution it filed. */
@@ -25,6 +26,7 @@ function authorityOf(jurisdiction: string): string {
 export class ChangeRegisterStatusHandler {
   constructor(
     private readonly filings: FilingsRepository,
+    private readonly counters: CounterRepository,
     private readonly changes: RegisterChangesRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -79,7 +81,7 @@ export class ChangeRegisterStatusHandler {
       // A suspension's period stays on the entry while suspended; any other step clears it.
       const period = body.action === 'suspend' ? body.suspension! : null;
       const changeId = randomUUID();
-      const sequence = await this.filings.next(manager, 'national-feed');
+      const sequence = await this.counters.next(manager, 'national-feed');
       const decidedBy = { authority: authorityOf(principal.jurisdiction), jurisdiction: principal.jurisdiction };
       const payload: FilingStatusChanged = {
         changeId,

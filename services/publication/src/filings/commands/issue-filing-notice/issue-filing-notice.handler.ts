@@ -10,6 +10,7 @@ import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/p
 import { formatNoticeNumber } from '../../domain/filing-notice-number';
 import { mergeOccupations } from '../../domain/register-occupations';
 import { FilingsRepository } from '../../infrastructure/filings.repository';
+import { CounterRepository } from '../../../infrastructure/counter.repository';
 
 export interface FilingNoticeIssued {
   filingId: string;
@@ -34,6 +35,7 @@ export class IssueFilingNoticeHandler {
 
   constructor(
     private readonly filings: FilingsRepository,
+    private readonly counters: CounterRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
@@ -58,15 +60,15 @@ export class IssueFilingNoticeHandler {
 
       const noticeDate = this.clock.today();
       const year = Number(noticeDate.slice(0, 4));
-      const seq = await this.filings.next(manager, `filing-notice:${year}`);
-      const sequence = await this.filings.next(manager, 'national-feed');
+      const seq = await this.counters.next(manager, `filing-notice:${year}`);
+      const sequence = await this.counters.next(manager, 'national-feed');
       const noticeNumber = formatNoticeNumber(this.config.noticeNumberTemplate, year, seq);
       // 备案编号: kept from the institution's first filing; a new institution gets the next one of the year.
       const entry = await this.filings.lockEntry(manager, notice.institution.creditCode);
       const filingNumber: string =
         entry?.filingNumber ??
         notice.existingFilingNumber ??
-        formatNoticeNumber(this.config.filingNumberTemplate, year, await this.filings.next(manager, `filing-number:${year}`));
+        formatNoticeNumber(this.config.filingNumberTemplate, year, await this.counters.next(manager, `filing-number:${year}`));
       const filingId = randomUUID();
       const issuedAt = this.clock.now();
       const inst = notice.institution;

@@ -4,7 +4,7 @@ import { AuditLog, principalActor } from '@filing/audit';
 import { Principal } from '@filing/auth';
 import { Clock, DomainError, IllegalStep, InvalidCommand, NotFound, RuleRefusal } from '@filing/runtime';
 import { formatNoticeNumber } from '../../../filings/domain/filing-notice-number';
-import { FilingsRepository } from '../../../filings/infrastructure/filings.repository';
+import { CounterRepository } from '../../../infrastructure/counter.repository';
 import { PUBLICATION_CONFIG, PublicationConfig } from '../../../infrastructure/publication.config';
 import { BatchRefusal, batchListProblem, batchNoticesProblem } from '../../domain/notice-batch';
 import { NoticeBatchesRepository } from '../../infrastructure/notice-batches.repository';
@@ -33,7 +33,7 @@ function refusal(r: BatchRefusal): DomainError {
 export class CreateNoticeBatchHandler {
   constructor(
     private readonly batches: NoticeBatchesRepository,
-    private readonly counters: FilingsRepository,
+    private readonly counters: CounterRepository,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     @Inject(PUBLICATION_CONFIG) private readonly config: PublicationConfig,

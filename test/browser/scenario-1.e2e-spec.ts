@@ -610,6 +610,7 @@ describe('scenario 1 through the browser', () => {
     expect(titles).toEqual([
       `备案通知已印发：${inst.name}`,
       `评估结果已审定，即将公示：${inst.name}`,
+      `进入现场技术评估：${inst.name}`,
       `备案申报已受理：${inst.name}`,
       `备案申报已提交：${inst.name}`,
     ]);

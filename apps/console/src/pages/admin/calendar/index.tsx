@@ -32,7 +32,12 @@ export default function CalendarPage() {
       call<{ year: number; days: number; coveredYears: number[] }>('publication', 'post', '/calendar/overrides', {
         body: { year: targetYear, days: arrangement!.days, ...(source.trim() ? { source: source.trim() } : {}) },
       }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['calendar'] }),
+    // The saved year stays the page's year: once it is covered, the calendar's next missing year moves on, and the
+    // preview and the confirmation would otherwise relabel themselves to the year after.
+    onSuccess: (r) => {
+      setYear(r.year);
+      void queryClient.invalidateQueries({ queryKey: ['calendar'] });
+    },
   });
   const stale = previewed !== text;
 
@@ -155,7 +160,7 @@ export default function CalendarPage() {
               <Alert
                 type="success"
                 showIcon
-                title={`已保存 ${targetYear} 年节假日安排（${save.data.days} 天）`}
+                title={`已保存 ${save.data.year} 年节假日安排（${save.data.days} 天）`}
                 description={`工作日历现覆盖：${save.data.coveredYears.join('、')} 年。公示期和办理时限将按新安排计算。`}
               />
             ) : (

@@ -152,7 +152,8 @@ export default function CalendarPage() {
                 { title: '节日', render: (_, d) => d.note ?? '' },
               ]}
             />
-            {loadedForYear.length > 0 && (
+            {/* Before saving only: once saved, the loaded days are the ones just saved. */}
+            {loadedForYear.length > 0 && !save.isSuccess && (
               <Alert type="warning" showIcon title={`${targetYear} 年已加载 ${loadedForYear.length} 天的安排，保存后将整体替换。`} />
             )}
             <ErrorAlert error={save.error} />

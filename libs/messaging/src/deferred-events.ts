@@ -79,6 +79,15 @@ export class DeferredEvents {
     return rows.map(toRow);
   }
 
+  /** Whether any of these keys has a parked event (inside the keys' locks). */
+  async anyOfKeys(m: EntityManager, keys: string[]): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM ${this.schema}.deferred_event WHERE consumer_group = $1 AND message_key = ANY($2::text[]) LIMIT 1`, [
+      this.groupId,
+      keys,
+    ]);
+    return rows.length > 0;
+  }
+
   async hasKey(key: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM ${this.schema}.deferred_event WHERE consumer_group = $1 AND message_key = $2 LIMIT 1`, [
       this.groupId,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachMessagePayload, IHeaders, Kafka } from 'kafkajs';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { HealthRegistry, intEnv } from '@filing/runtime';
@@ -136,11 +136,13 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
       try {
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: true });
-        // Partitions are handled side by side; within a partition strictly in order.
+        // Partitions are handled side by side; within a partition strictly in order, up to KAFKA_BATCH_MAX messages
+        // per transaction (EventProcessor.fromPartitionBatch).
         await consumer.run({
           autoCommit: true,
+          eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: intEnv('KAFKA_PARTITIONS_CONCURRENTLY', 3),
-          eachMessage: (p) => this.eachMessage(p),
+          eachBatch: (p) => this.eachBatch(p),
         });
         this.consumer = consumer;
         this.log.log(`consuming ${topics.join(', ')} as group ${options.groupId}`);
@@ -189,10 +191,21 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     return ++this.restarts <= intEnv('KAFKA_CONSUMER_RESTARTS', 3);
   }
 
-  private async eachMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const headers = headersAsStrings(message.headers as IHeaders);
-    const key = message.key?.toString() ?? headers.ce_subject ?? '';
-    await this.processor!.fromPartition({ topic, partition, offset: message.offset, key, headers, value: message.value?.toString() ?? null }, heartbeat);
+  private async eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const most = intEnv('KAFKA_BATCH_MAX', 100);
+    for (let i = 0; i < batch.messages.length; i += most) {
+      // A rebalance or a stop: what is left of the batch is read again by whoever owns the partition next.
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(i, i + most);
+      await this.processor!.fromPartitionBatch(
+        chunk.map((message) => inbound(topic, partition, message)),
+        heartbeat,
+      );
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
   }
 
   private async invoke(topic: string, payload: object, ctx: EventContext): Promise<void> {
@@ -222,6 +235,12 @@ export class EventConsumerServer extends Server implements CustomTransportStrate
     this.log.error(`consumer crashed for good: ${err.message}`);
     (this.deps.onFatal ?? defaultFatal)(err);
   }
+}
+
+function inbound(topic: string, partition: number, message: KafkaMessage) {
+  const headers = headersAsStrings(message.headers as IHeaders);
+  const key = message.key?.toString() ?? headers.ce_subject ?? '';
+  return { topic, partition, offset: message.offset, key, headers, value: message.value?.toString() ?? null };
 }
 
 function defaultFatal(err: Error): void {

@@ -7,7 +7,7 @@ import { DeferredEvents, DeferredRow } from './deferred-events';
 import { EventContext, EventTooEarlyError, UnprocessableEventError } from './event.context';
 import { isInfrastructureError } from './failure-kinds';
 import { InboundMessage } from './inbound-message';
-import { eventsConsumed, handlerRetries, handlerSeconds } from './messaging.metrics';
+import { eventBatches, eventsConsumed, handlerRetries, handlerSeconds } from './messaging.metrics';
 import { MessagingOptions } from './messaging.options';
 import { consumedDefinition } from './on-event.decorator';
 
@@ -50,6 +50,95 @@ export class EventProcessor {
       }
     }
     return outcome;
+  }
+
+  /**
+   * Messages read together from one partition, in offset order. The usual case — every message valid, no key with a
+   * deferred event, no key locked elsewhere, every handler succeeding — is handled in one transaction: the keys'
+   * locks in one statement, the inbox rows in one statement, then each handler in order; one commit instead of one
+   * per message. Anything else (an invalid message, a deferred key, a busy key, a handler that fails or says the
+   * event came too early) rolls that transaction back and the messages go one by one through `fromPartition`, with
+   * its savepoints, retries and dead-lettering: the outcome of each message is the same either way
+   * (docs/adr/0028-outbox-wake-and-batch-consumption.md).
+   */
+  async fromPartitionBatch(msgs: InboundMessage[], heartbeat: () => Promise<void>): Promise<Outcome[]> {
+    if (msgs.length > 1) {
+      const together = await this.together(msgs);
+      eventBatches.inc({ topic: msgs[0].topic, mode: together ? 'one-transaction' : 'one-by-one' });
+      if (together) return together;
+    }
+    const outcomes: Outcome[] = [];
+    for (const msg of msgs) outcomes.push(await this.fromPartition(msg, heartbeat));
+    return outcomes;
+  }
+
+  /** The batch in one transaction, or undefined when it must go message by message (nothing of it was kept). */
+  private async together(msgs: InboundMessage[]): Promise<Outcome[] | undefined> {
+    const items: { msg: InboundMessage; meta: EventMetadata; payload: object }[] = [];
+    for (const msg of msgs) {
+      const def = consumedDefinition(msg.topic);
+      if (!def) return undefined;
+      try {
+        const meta = decodeEnvelope(def, msg);
+        const payload = parsePayload(def.payload, JSON.parse(msg.value ?? 'null'));
+        if (sourceProblem(def, meta.source, payload)) return undefined;
+        items.push({ msg, meta, payload });
+      } catch {
+        return undefined;
+      }
+    }
+    const { schema, groupId } = this.deps.options;
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.deps.dataSource.transaction(async (m) => {
+        const keys = [...new Set(items.map((i) => i.msg.key))].sort();
+        // Never waits for a key's lock while holding others (no deadlock): a busy key sends the batch one by one.
+        const [{ locked }] = await m.query(`SELECT bool_and(pg_try_advisory_xact_lock(hashtext($1), hashtext(k))) AS locked FROM unnest($2::text[]) AS k`, [
+          groupId,
+          keys,
+        ]);
+        if (!locked) throw new OneByOne();
+        if (await this.deps.deferred.anyOfKeys(m, keys)) throw new OneByOne();
+        const fresh = new Set<string>(
+          (
+            await m.query(
+              `INSERT INTO ${schema}.inbox (consumer_group, event_id, topic, partition, "offset")
+               SELECT $1, e, t, p, o FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS u(e, t, p, o)
+               ON CONFLICT DO NOTHING RETURNING event_id`,
+              [groupId, items.map((i) => i.meta.id), items.map((i) => i.msg.topic), items.map((i) => i.msg.partition), items.map((i) => i.msg.offset)],
+            )
+          ).map((r: { event_id: string }) => r.event_id),
+        );
+        const done: Outcome[] = [];
+        for (const { msg, meta, payload } of items) {
+          // A copy of an event already handled, or a second copy within this batch.
+          if (!fresh.delete(meta.id)) {
+            done.push('duplicate');
+            continue;
+          }
+          const timer = handlerSeconds.startTimer({ topic: msg.topic });
+          try {
+            await runWithCorrelation({ correlationId: meta.correlationId, causationId: meta.id }, () =>
+              this.deps.invoke(msg.topic, payload, new EventContext(m, meta, msg.topic, msg.partition, msg.offset)),
+            );
+          } catch (err) {
+            throw isInfrastructureError(err) ? err : new OneByOne();
+          } finally {
+            timer();
+          }
+          done.push('handled');
+        }
+        return done;
+      });
+    } catch (err) {
+      if (err instanceof OneByOne) return undefined;
+      throw err;
+    }
+    items.forEach(({ msg }, i) => {
+      eventsConsumed.inc({ topic: msg.topic, outcome: outcomes[i] });
+      this.deps.onProgress?.(msg.topic, msg.partition);
+    });
+    return outcomes;
   }
 
   /** Tries a key's parked events again, oldest first, until none of them moves; a topic's queue keeps its order. */
@@ -179,6 +268,9 @@ function decodeEnvelope(def: EventDefinition<any>, msg: InboundMessage): EventMe
   if (meta.type !== def.type) throw new Error(`ce_type ${meta.type} does not belong on ${msg.topic} (expected ${def.type})`);
   return meta;
 }
+
+/** The batch cannot be handled in one transaction: it goes message by message. */
+class OneByOne extends Error {}
 
 function parkedMessage(row: DeferredRow): InboundMessage {
   return { topic: row.topic, partition: row.partition, offset: row.offset, key: row.messageKey, headers: row.headers, value: row.value };

@@ -23,6 +23,13 @@ export const handlerSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
+export const eventBatches = new Counter({
+  name: 'filing_event_batches_total',
+  help: 'Batches of messages read together from one partition: handled in one transaction, or message by message (an invalid message, a deferred or busy key, a handler that failed)',
+  labelNames: ['topic', 'mode'],
+  registers: [metricsRegistry],
+});
+
 export const deadLetters = new Counter({
   name: 'filing_dead_letters_total',
   help: 'Events sent to a dead-letter topic, by original topic and reason',

@@ -6,6 +6,7 @@ import { createKafka } from './kafka.client';
 import { KafkaProducerHolder } from './kafka-producer.holder';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox.relay';
+import { OutboxWake } from './outbox.wake';
 import { OutboxWriter } from './outbox.writer';
 import { ParkedOutboxController } from './parked-outbox.controller';
 
@@ -34,6 +35,7 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         KafkaProducerHolder,
+        OutboxWake,
         OutboxWriter,
         OutboxRelay,
         {
@@ -54,7 +56,7 @@ export class MessagingModule {
     const options: MessagingOptions = { groupId: opts.service, source: `/services/${opts.service}`, maxAttempts: 1, retryBackoffMs: 1, deferMaxMs: 1, ...opts };
     return {
       module: MessagingModule,
-      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, OutboxWriter],
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, OutboxWake, OutboxWriter],
       exports: [MESSAGING_OPTIONS, OutboxWriter],
     };
   }

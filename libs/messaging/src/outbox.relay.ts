@@ -7,7 +7,7 @@ import { isMessageRejected } from './failure-kinds';
 import { KafkaProducerHolder } from './kafka-producer.holder';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { eventsPublished, outboxParked, outboxSendFailures, setOutboxProbe } from './messaging.metrics';
-import { outboxChannel } from './outbox.writer';
+import { outboxChannel, OutboxWake } from './outbox.wake';
 
 interface OutboxRow {
   seq: string;
@@ -61,6 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly maxMessageBytes = intEnv('OUTBOX_MAX_MESSAGE_BYTES', 1_000_000);
   private listener?: Client;
   private running = false;
+  /** Rows were committed since the current pass read: the next sleep returns at once. */
+  private woken = false;
   private wake?: () => void;
   private loop?: Promise<void>;
   private status: { status: RelayStatus; detail?: string; since: Date } = { status: 'starting', since: new Date() };
@@ -70,6 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producerHolder: KafkaProducerHolder,
     health: HealthRegistry,
+    private readonly outboxWake: OutboxWake,
   ) {
     health.register('outbox-relay', () => this.health(), { affectsReadiness: false });
     setOutboxProbe(() => this.counts());
@@ -83,14 +86,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = true;
-    // OUTBOX_WAKE=poll skips LISTEN/NOTIFY (passes every second only): the messaging bench measures what it saves.
-    if (process.env.OUTBOX_WAKE !== 'poll') void this.listen();
+    // OUTBOX_WAKE=poll skips the wake-ups (passes every second only): the messaging bench measures what they save.
+    if (process.env.OUTBOX_WAKE !== 'poll') {
+      // A commit in this process wakes this relay in memory while it is the schema's publisher (OutboxWake).
+      this.outboxWake.attachRelay(() => {
+        if (!this.running || this.status.status === 'standby') return false;
+        this.wakeUp();
+        return true;
+      });
+      void this.listen();
+    }
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wakeUp();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
   }
@@ -132,7 +143,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           client.on('end', () => resolve());
         });
         await client.connect();
-        client.on('notification', () => this.wake?.());
+        client.on('notification', () => this.wakeUp());
         await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
         this.listener = client;
         delay = 1000;
@@ -154,6 +165,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         continue;
       }
       try {
+        this.woken = false;
         const pass = await this.relayBatch();
         backoff = 500;
         this.setStatus(pass.standby ? 'standby' : 'publishing', pass.standby ? 'another replica holds the relay lock for this schema' : undefined);
@@ -173,11 +185,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** A commit or a notification: a sleeping relay passes now, a relay in a pass passes again right after it. */
+  private wakeUp(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
   private sleep(ms: number, wakeOnNotify = false): Promise<void> {
+    if (wakeOnNotify && this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
       if (wakeOnNotify)
         this.wake = () => {
+          this.woken = false;
+          this.wake = undefined;
           clearTimeout(t);
           resolve();
         };

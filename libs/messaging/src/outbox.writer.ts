@@ -5,6 +5,7 @@ import { Clock, currentCorrelation } from '@filing/runtime';
 import { randomUUID } from 'node:crypto';
 import { instanceToPlain } from 'class-transformer';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { OutboxWake } from './outbox.wake';
 
 export interface OutboxAddOptions {
   /** A stable event id (e.g. the national feed's filing id); a new UUID otherwise. */
@@ -20,6 +21,7 @@ export class OutboxWriter {
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly clock: Clock,
+    private readonly wake: OutboxWake,
   ) {}
 
   async add<P extends object>(manager: EntityManager, def: EventDefinition<P>, payload: P, opts: OutboxAddOptions = {}): Promise<EventMetadata> {
@@ -44,12 +46,8 @@ export class OutboxWriter {
       JSON.stringify(toKafkaHeaders(meta)),
       JSON.stringify(instanceToPlain(checked)),
     ]);
-    // Delivered to the relay at commit, not before; lets it publish at once instead of waiting for its next poll.
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.options.schema)]);
+    // The relay is woken once this transaction commits, so it publishes at once instead of at its next poll.
+    this.wake.rowWritten(manager.queryRunner);
     return meta;
   }
-}
-
-export function outboxChannel(schema: string): string {
-  return `outbox_${schema}`;
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { ConfigResourceTypes, Kafka } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, Partitioners } from 'kafkajs';
 import { issueDevToken } from '@filing/auth';
-import { dltOf, Headers, toKafkaHeaders } from '@filing/contracts';
+import { dltOf, EventMetadata, Headers, sourceOf, toKafkaHeaders } from '@filing/contracts';
 import { ensureTopics, produceEvent, produceRaw, ServiceProcess, startServiceProcess, testKafka, TopicRecorder, waitFor } from '@filing/testing';
 import { noteAmended, noteAttached, noteBulky, noteCreated, noteHanging, noteRecorded, noteWithoutDlt } from './fixture/fixture.events';
 
@@ -105,6 +105,66 @@ describe('messaging backbone', () => {
       expect((await notes(caseId)).sort()).toEqual(['after', 'first']);
       const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
       expect(metrics).toMatch(/filing_events_consumed_total\{topic="fixture.note.recorded.v1",outcome="duplicate"\} [1-9]/);
+    });
+
+    /** Notes of noteRecorded in one produce request, so that each partition's share reaches the consumer as one batch. */
+    const produceTogether = async (notesToSend: { caseId: string; text: string; id?: string }[]) => {
+      const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      await producer.connect();
+      try {
+        const messages = notesToSend.map(({ caseId, text, id }) => {
+          const meta: EventMetadata = {
+            id: id ?? randomUUID(),
+            type: noteRecorded.type,
+            source: sourceOf(noteRecorded.producer),
+            time: new Date().toISOString(),
+            subject: caseId,
+            correlationId: randomUUID(),
+          };
+          return { key: caseId, value: JSON.stringify({ caseId, text }), headers: toKafkaHeaders(meta) };
+        });
+        await producer.send({ topic: noteRecorded.topic, acks: -1, messages });
+      } finally {
+        await producer.disconnect();
+      }
+    };
+    const batches = async (mode: 'one-transaction' | 'one-by-one') => {
+      const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
+      const line = new RegExp(`filing_event_batches_total\\{topic="${noteRecorded.topic}",mode="${mode}"\\} (\\d+)`).exec(metrics);
+      return line ? Number(line[1]) : 0;
+    };
+    const notesInOrder = async (caseId: string) =>
+      (await db.query(`SELECT text FROM ${SCHEMA}.note WHERE case_id = $1 ORDER BY at`, [caseId])).rows.map((r) => r.text);
+
+    it("handles messages read together in one transaction: each once, in its key's order, a copy in the same batch skipped", async () => {
+      const before = await batches('one-transaction');
+      const keys = Array.from({ length: 5 }, () => randomUUID());
+      const sent = keys.flatMap((caseId) => Array.from({ length: 6 }, (_, i) => ({ caseId, text: `step ${i}`, id: randomUUID() })));
+      // The third event of the first key again, right behind itself.
+      await produceTogether([...sent.slice(0, 3), { ...sent[2], text: 'step 2 copy' }, ...sent.slice(3)]);
+      for (const caseId of keys) {
+        await waitFor(`the six notes of ${caseId}`, async () => (await notes(caseId)).length >= 6);
+        expect(await notesInOrder(caseId)).toEqual(['step 0', 'step 1', 'step 2', 'step 3', 'step 4', 'step 5']);
+      }
+      expect(await batches('one-transaction')).toBeGreaterThan(before);
+    });
+
+    it('takes a batch holding a poison message one message at a time: the others are handled in order, the poison goes to the DLT', async () => {
+      const before = await batches('one-by-one');
+      const [a, b] = [randomUUID(), randomUUID()];
+      const poisonId = randomUUID();
+      await produceTogether([
+        { caseId: a, text: 'a1' },
+        { caseId: b, text: 'b1' },
+        { caseId: a, text: 'poison', id: poisonId },
+        { caseId: a, text: 'a2' },
+        { caseId: b, text: 'b2' },
+      ]);
+      await waitFor('the notes behind the poison', async () => (await notes(a)).includes('a2') && (await notes(b)).includes('b2'));
+      await waitFor('the poison in the DLT', () => dlt.find((m) => m.headers[Headers.id] === poisonId)[0]);
+      expect(await notesInOrder(a)).toEqual(['a1', 'a2']);
+      expect(await notesInOrder(b)).toEqual(['b1', 'b2']);
+      expect(await batches('one-by-one')).toBeGreaterThan(before);
     });
 
     it('parks a poison message in the DLT with its error, and the partition moves on', async () => {

@@ -34,7 +34,6 @@ const RAW_EVENTS = arg('raw-events', 20000, 10000);
 const CONCURRENCY = arg('concurrency', 16);
 const SECONDS = arg('seconds', 10, 4);
 const SCHEMA = 'messaging_fixture';
-const TOPIC = 'fixture.note.created.v1';
 const TEXT = 'x'.repeat(200);
 
 async function inParallel(n: number, concurrency: number, fn: (i: number) => Promise<void>) {

@@ -5,7 +5,7 @@ import { DomainError, runWithCorrelation } from '@filing/runtime';
 import { DeadLetterPublisher, DeadLetterReason } from './dead-letter.publisher';
 import { DeferredEvents, DeferredRow } from './deferred-events';
 import { EventContext, EventTooEarlyError, UnprocessableEventError } from './event.context';
-import { isInfrastructureError } from './failure-kinds';
+import { isContention, isDatabaseUnavailable, isInfrastructureError } from './failure-kinds';
 import { InboundMessage } from './inbound-message';
 import { eventBatches, eventsConsumed, handlerRetries, handlerSeconds } from './messaging.metrics';
 import { MessagingOptions } from './messaging.options';
@@ -122,7 +122,8 @@ export class EventProcessor {
               this.deps.invoke(msg.topic, payload, new EventContext(m, meta, msg.topic, msg.partition, msg.offset)),
             );
           } catch (err) {
-            throw isInfrastructureError(err) ? err : new OneByOne();
+            // The database away is waited out; anything else, lock contention included, goes message by message.
+            throw isDatabaseUnavailable(err) ? err : new OneByOne();
           } finally {
             timer();
           }
@@ -131,7 +132,8 @@ export class EventProcessor {
         return done;
       });
     } catch (err) {
-      if (err instanceof OneByOne) return undefined;
+      // A batch holds more locks for longer than one message: a deadlock or lock timeout is retried message by message.
+      if (err instanceof OneByOne || isContention(err)) return undefined;
       throw err;
     }
     items.forEach(({ msg }, i) => {

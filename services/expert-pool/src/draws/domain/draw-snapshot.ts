@@ -117,6 +117,36 @@ function sortedUnique(xs: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * [...new Set(xs)].sort() for a few strings (an expert's occupations) by insertion, without the Set; the same order:
+ * both compare strings by UTF-16 code units.
+ */
+function sortedUniqueCopy(xs: readonly string[]): string[] {
+  if (xs.length > 16) return [...new Set(xs)].sort();
+  const out: string[] = [];
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    if (typeof x !== 'string') return [...new Set(xs)].sort();
+    let i = out.length;
+    while (i > 0 && out[i - 1] > x) i--;
+    if (i > 0 && out[i - 1] === x) continue;
+    out.push(x);
+    for (let j = out.length - 1; j > i; j--) out[j] = out[j - 1];
+    out[i] = x;
+  }
+  return out;
+}
+
+/**
+ * A pool entry in canonical form (keys in canonicalJson's order, as jsonb returns them; the occupations sorted
+ * without repeats): buildSnapshot keeps such entries as they are.
+ */
+export function poolEntryOf(expertId: string, employer: string, occupationCodes: string[]): PoolEntry {
+  // Already sorted (the usual case): the array itself, not a copy, so nothing may write to it afterwards.
+  return { employer, expertId, occupationCodes: sortedUnique(occupationCodes) ? occupationCodes : sortedUniqueCopy(occupationCodes) };
+}
+
+/** The three keys (in any order) with string values and sorted unique string codes: nothing to normalise. */
 function isCanonicalEntry(p: PoolEntry): boolean {
   return (
     typeof p.expertId === 'string' && typeof p.employer === 'string' && Array.isArray(p.occupationCodes) && hasThreeKeys(p) && sortedUnique(p.occupationCodes)
@@ -124,16 +154,15 @@ function isCanonicalEntry(p: PoolEntry): boolean {
 }
 
 export function buildSnapshot(args: Omit<DrawSnapshot, 'version' | 'pool'> & { pool: PoolEntry[] }): DrawSnapshot {
-  // An entry already in canonical form (the three keys, sorted unique codes: what the commit handler builds) is kept
-  // as it is: copying 100,000 entries and their code arrays per commitment is mostly garbage collection. The pool is
-  // frozen by convention: nothing writes to a snapshot's entries after this.
+  // An entry already in canonical form (poolEntryOf's, as the commit handler builds them) is kept as it is: copying
+  // 100,000 entries per commitment is mostly garbage collection. Nothing writes to a snapshot's entries afterwards.
   const pool = args.pool.map((p) =>
     isCanonicalEntry(p)
       ? p
       : {
-          expertId: p.expertId,
           employer: p.employer,
-          occupationCodes: sortedUnique(p.occupationCodes) ? p.occupationCodes.slice() : [...new Set(p.occupationCodes)].sort(),
+          expertId: p.expertId,
+          occupationCodes: sortedUnique(p.occupationCodes) ? p.occupationCodes.slice() : sortedUniqueCopy(p.occupationCodes),
         },
   );
   // The repository reads the database in id order; sorting is then only a check.

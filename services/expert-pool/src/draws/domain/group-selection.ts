@@ -101,8 +101,16 @@ export function selectGroupInOrder(
       }
       mask[p] = m;
     }
+    // Counted first, so each list is allocated once at its size.
+    const counts = codes.map(() => 0);
+    for (let p = 0; p < pool.length; p++) for (let m = mask[p]; m !== 0; m &= m - 1) counts[31 - Math.clz32(m & -m)]++;
+    const filled = codes.map(() => 0);
+    for (let r = 0; r < codes.length; r++) coverers[r] = new Array<number>(counts[r]).fill(0);
     for (let i = 0; i < n; i++) {
-      for (let m = mask[positions ? positions[i] : i]; m !== 0; m &= m - 1) coverers[31 - Math.clz32(m & -m)].push(i);
+      for (let m = mask[positions ? positions[i] : i]; m !== 0; m &= m - 1) {
+        const r = 31 - Math.clz32(m & -m);
+        coverers[r][filled[r]++] = i;
+      }
     }
   } else {
     for (let i = 0; i < n; i++) {

@@ -14,7 +14,7 @@ import {
 } from './draw-snapshot';
 import { drawGenerator, runDraw } from './draw';
 import { HmacDrbg, shuffle, shuffledPositions } from './hmac-drbg';
-import { selectGroup, UnmetRequirementError } from './group-selection';
+import { selectGroup, UnmetRequirementError, unmetRequirements } from './group-selection';
 import { verifyDraw } from './draw-verification';
 
 // ADR 0029: the draw over 100,000 experts was made faster without changing its result. These are the previous
@@ -73,6 +73,15 @@ function referenceSelectGroup(order: readonly PoolEntry[], req: DrawRequirements
   }
   if (reserves.length < req.reserves) throw new UnmetRequirementError('reserves', 'reserves');
   return { members, reserves };
+}
+
+/** unmetRequirements' employer-cap check as it was: every employer counted. */
+function referenceSeatable(pool: readonly PoolEntry[], maxPerEmployer: number): number {
+  const perEmployer = new Map<string, number>();
+  for (const p of pool) perEmployer.set(p.employer, (perEmployer.get(p.employer) ?? 0) + 1);
+  let seatable = 0;
+  for (const n of perEmployer.values()) seatable += Math.min(n, maxPerEmployer);
+  return seatable;
 }
 
 /** The whole draw as it was: hash of the canonical JSON, the shuffled array, referenceSelectGroup. */
@@ -136,6 +145,9 @@ describe('the draw at scale gives what the previous implementation gave', () => 
       const snapshot = buildSnapshot({ ...args, pool: entries });
       expect(canonicalJson(snapshot)).toBe(canonicalJson(reference));
       expect(snapshotHash(snapshot)).toBe(sha256Hex(canonicalJson(reference)));
+      const cap = unmetRequirements(snapshot.pool, args.requirements, { minGroupSize: 1, minReserves: 0 }).find((u) => u.requirement === 'employer-cap');
+      const seatable = referenceSeatable(reference.pool, args.requirements.maxPerEmployer);
+      expect(cap?.message).toEqual(seatable < args.requirements.groupSize ? expect.stringContaining(`only ${seatable} eligible`) : undefined);
       for (const version of [1, 2] as const) {
         const seed = sha256Hex(`seed-${t}`);
         const expected = referenceDraw({ ...reference, version }, seed, `officer ${t}`);

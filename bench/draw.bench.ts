@@ -14,7 +14,7 @@
 // snapshot through JSON, as the verify endpoint gets it) is re-run by verifyDraw and must give the same group.
 import { createHash } from 'node:crypto';
 import { applyAvoidance, AvoidanceCandidate } from '../services/expert-pool/src/draws/domain/avoidance';
-import { buildSnapshot, commitmentOf, employerKey, snapshotHash } from '../services/expert-pool/src/draws/domain/draw-snapshot';
+import { buildSnapshot, commitmentOf, employerKey, poolEntryOf, snapshotHash } from '../services/expert-pool/src/draws/domain/draw-snapshot';
 import { runDraw } from '../services/expert-pool/src/draws/domain/draw';
 import { HmacDrbg, shuffle } from '../services/expert-pool/src/draws/domain/hmac-drbg';
 import { unmetRequirements } from '../services/expert-pool/src/draws/domain/group-selection';
@@ -97,7 +97,8 @@ function measure(experts: number) {
     });
     const tAvoid = ms(t0);
     const t1 = process.hrtime.bigint();
-    const pool = eligible.map((e) => ({ expertId: e.id, employer: employerKey(e.employer.name, e.employer.creditCode), occupationCodes: e.occupationCodes }));
+    // As the commit handler does: entries in canonical form, which the snapshot keeps.
+    const pool = eligible.map((e) => poolEntryOf(e.id, employerKey(e.employer.name, e.employer.creditCode), e.occupationCodes));
     if (unmetRequirements(pool, requirements, rules).length) throw new Error('bench database cannot meet the requirements');
     const snapshot = buildSnapshot({ drawId: `bench-${run}`, caseId: 'bench-case', databaseLevel: '220000', requirements, pool });
     const hash = snapshotHash(snapshot);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { HmacDrbg, shuffle } from './hmac-drbg';
+import { HmacDrbg, shuffledPositions } from './hmac-drbg';
 import { commitmentOf, DrawSnapshot, snapshotHash } from './draw-snapshot';
-import { SelectedGroup, selectGroup } from './group-selection';
+import { SelectedGroup, selectGroupInOrder } from './group-selection';
 
 /** Domain separation: these bytes make this generator's output useless for anything but an expert draw. */
 const PERSONALIZATION = 'jl-filing/expert-draw/v1';
@@ -29,6 +29,8 @@ export interface DrawOutcome extends SelectedGroup {
  */
 export function runDraw(snapshot: DrawSnapshot, seedHex: string, officerEntropy: string, committedHash?: string): DrawOutcome {
   const hash = committedHash ?? snapshotHash(snapshot);
-  const order = shuffle(snapshot.pool, drawGenerator(seedHex, officerEntropy, hash));
-  return { ...selectGroup(order, snapshot.requirements, snapshot.version), snapshotHash: hash, commitment: commitmentOf(hash, seedHex) };
+  // The order is the pool in shuffled positions: the same order as shuffle(pool, …), never laid out as an array.
+  const positions = shuffledPositions(snapshot.pool.length, drawGenerator(seedHex, officerEntropy, hash));
+  const group = selectGroupInOrder(snapshot.pool, positions, snapshot.requirements, snapshot.version);
+  return { ...group, snapshotHash: hash, commitment: commitmentOf(hash, seedHex) };
 }

@@ -41,10 +41,21 @@ export function unmetRequirements(pool: readonly PoolEntry[], req: DrawRequireme
       problems.push(new UnmetRequirementError('occupation-coverage', `occupation ${code}: no eligible expert covers it`));
     }
   }
-  const perEmployer = new Map<string, number>();
-  for (const p of pool) perEmployer.set(p.employer, (perEmployer.get(p.employer) ?? 0) + 1);
+  // Seatable experts: the sum over employers of min(count, maxPerEmployer). For a whole cap, counting stops once the
+  // group could be seated (over a pool of 100,000, after a few dozen entries); when it cannot, the whole pool is
+  // counted, so the message gives the same number.
   let seatable = 0;
-  for (const n of perEmployer.values()) seatable += Math.min(n, req.maxPerEmployer);
+  const perEmployer = new Map<string, number>();
+  if (Number.isInteger(req.maxPerEmployer) && req.maxPerEmployer >= 1) {
+    for (let i = 0; i < pool.length && seatable < req.groupSize; i++) {
+      const n = (perEmployer.get(pool[i].employer) ?? 0) + 1;
+      perEmployer.set(pool[i].employer, n);
+      if (n <= req.maxPerEmployer) seatable++;
+    }
+  } else {
+    for (const p of pool) perEmployer.set(p.employer, (perEmployer.get(p.employer) ?? 0) + 1);
+    for (const n of perEmployer.values()) seatable += Math.min(n, req.maxPerEmployer);
+  }
   if (seatable < req.groupSize) {
     problems.push(
       new UnmetRequirementError(
@@ -69,22 +80,82 @@ export interface SelectedGroup {
  * the order (see rankReserves).
  */
 export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements, version: SnapshotVersion = CURRENT_SNAPSHOT_VERSION): SelectedGroup {
-  const required = new Set(req.occupationCodes);
-  const uncovered = new Set(req.occupationCodes);
+  return selectGroupInOrder(order, null, req, version);
+}
+
+/**
+ * selectGroup over the order `pool[positions[0]], pool[positions[1]], …` (positions: a permutation of the pool's
+ * indices, as shuffledPositions gives; null: the pool's own order), without laying the order out as an array. Who
+ * covers each required occupation is read in one pass over the pool in its own order, then placed by position: a
+ * pass over 100,000 experts in shuffled order would jump around memory for every one of them.
+ */
+export function selectGroupInOrder(
+  pool: readonly PoolEntry[],
+  positions: Int32Array | null,
+  req: DrawRequirements,
+  version: SnapshotVersion = CURRENT_SNAPSHOT_VERSION,
+): SelectedGroup {
+  const n = positions ? positions.length : pool.length;
+  const at = positions ? (i: number) => pool[positions[i]] : (i: number) => pool[i];
+  const codes = [...new Set(req.occupationCodes)];
+  const index = new Map(codes.map((o, r) => [o, r]));
   // Positions in the order of the experts covering each required occupation, ascending.
-  const coverers = new Map<string, number[]>([...required].map((o) => [o, []]));
-  for (let i = 0; i < order.length; i++) {
-    const codes = order[i].occupationCodes;
-    for (let k = 0; k < codes.length; k++) coverers.get(codes[k])?.push(i);
+  const coverers: number[][] = codes.map(() => []);
+  if (codes.length <= 31) {
+    const mask = new Int32Array(pool.length);
+    for (let p = 0; p < pool.length; p++) {
+      const cs = pool[p].occupationCodes;
+      let m = 0;
+      for (let k = 0; k < cs.length; k++) {
+        const r = index.get(cs[k]);
+        if (r !== undefined) m |= 1 << r;
+      }
+      mask[p] = m;
+    }
+    // Counted first, so each list is allocated once at its size.
+    const counts = codes.map(() => 0);
+    for (let p = 0; p < pool.length; p++) for (let m = mask[p]; m !== 0; m &= m - 1) counts[31 - Math.clz32(m & -m)]++;
+    const filled = codes.map(() => 0);
+    for (let r = 0; r < codes.length; r++) coverers[r] = new Array<number>(counts[r]).fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let m = mask[positions ? positions[i] : i]; m !== 0; m &= m - 1) {
+        const r = 31 - Math.clz32(m & -m);
+        coverers[r][filled[r]++] = i;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const cs = at(i).occupationCodes;
+      for (let k = 0; k < cs.length; k++) {
+        const r = index.get(cs[k]);
+        if (r !== undefined && coverers[r][coverers[r].length - 1] !== i) coverers[r].push(i);
+      }
+    }
   }
+  const uncovered = new Set(codes);
   const perEmployer = new Map<string, number>();
   const members: PoolEntry[] = [];
   const seated = new Set<number>();
-  const coverableAfter = (o: string, i: number, employer: string): boolean =>
-    (coverers.get(o) ?? []).some((j) => j > i && (perEmployer.get(order[j].employer) ?? 0) + (order[j].employer === employer ? 1 : 0) < req.maxPerEmployer);
+  // Whether a later expert (after position i) covers occupation o with their employer under the cap, counting the
+  // candidate's employer as seated.
+  const coverableAfter = (o: string, i: number, employer: string): boolean => {
+    const js = coverers[index.get(o)!];
+    let lo = 0;
+    let hi = js.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (js[mid] <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < js.length; k++) {
+      const e = at(js[k]).employer;
+      if ((perEmployer.get(e) ?? 0) + (e === employer ? 1 : 0) < req.maxPerEmployer) return true;
+    }
+    return false;
+  };
 
-  for (let i = 0; i < order.length && members.length < req.groupSize; i++) {
-    const c = order[i];
+  for (let i = 0; i < n && members.length < req.groupSize; i++) {
+    const c = at(i);
     if ((perEmployer.get(c.employer) ?? 0) >= req.maxPerEmployer) continue;
     const left = [...uncovered].filter((o) => !c.occupationCodes.includes(o));
     if (left.length > req.groupSize - members.length - 1) continue;
@@ -107,9 +178,16 @@ export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements, 
     );
   }
   // Version 1 snapshots (drawn before employer-aware reserves) keep their rule, so their published draws still verify.
-  const reserves = version === 1 ? order.filter((_, i) => !seated.has(i)).slice(0, req.reserves) : rankReserves(order, seated, perEmployer, req);
+  const reserves = version === 1 ? nextUnseated(n, at, seated, req.reserves) : rankReserves(n, at, seated, perEmployer, req);
   if (reserves.length < req.reserves) throw new UnmetRequirementError('reserves', `only ${reserves.length} of ${req.reserves} reserves remain`);
   return { members, reserves };
+}
+
+/** Version 1 reserves: the first `count` unseated experts in the order. */
+function nextUnseated(n: number, at: (i: number) => PoolEntry, seated: ReadonlySet<number>, count: number): PoolEntry[] {
+  const reserves: PoolEntry[] = [];
+  for (let i = 0; i < n && reserves.length < count; i++) if (!seated.has(i)) reserves.push(at(i));
+  return reserves;
 }
 
 /**
@@ -122,19 +200,26 @@ export function selectGroup(order: readonly PoolEntry[], req: DrawRequirements, 
  *    of these can take only the seat of a member from their own employer).
  * Plain "next unseated experts" could rank only colleagues of the members, useless under a cap of 1.
  */
-function rankReserves(order: readonly PoolEntry[], seated: ReadonlySet<number>, perEmployer: ReadonlyMap<string, number>, req: DrawRequirements): PoolEntry[] {
+function rankReserves(
+  n: number,
+  at: (i: number) => PoolEntry,
+  seated: ReadonlySet<number>,
+  perEmployer: ReadonlyMap<string, number>,
+  req: DrawRequirements,
+): PoolEntry[] {
   const reserves: PoolEntry[] = [];
   const ranked = new Set<number>();
   const withReserves = new Map(perEmployer);
-  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) {
+  for (let i = 0; i < n && reserves.length < req.reserves; i++) {
     if (seated.has(i)) continue;
-    const n = withReserves.get(order[i].employer) ?? 0;
-    if (n >= req.maxPerEmployer) continue;
-    withReserves.set(order[i].employer, n + 1);
+    const e = at(i).employer;
+    const k = withReserves.get(e) ?? 0;
+    if (k >= req.maxPerEmployer) continue;
+    withReserves.set(e, k + 1);
     ranked.add(i);
-    reserves.push(order[i]);
+    reserves.push(at(i));
   }
-  for (let i = 0; i < order.length && reserves.length < req.reserves; i++) if (!seated.has(i) && !ranked.has(i)) reserves.push(order[i]);
+  for (let i = 0; i < n && reserves.length < req.reserves; i++) if (!seated.has(i) && !ranked.has(i)) reserves.push(at(i));
   return reserves;
 }
 

@@ -175,18 +175,24 @@ export class HmacDrbg {
 }
 
 /**
- * Fisher–Yates (Durstenfeld) shuffle of a copy of `items`, driven by the generator. The swaps run on positions in a
- * typed array (no object writes for 100,000 experts), then the items are laid out in that order: the same order.
+ * Fisher–Yates (Durstenfeld) shuffle of the positions 0…n−1, driven by the generator: the swaps run in a typed array
+ * (no object writes for 100,000 experts). `shuffle` lays items out in this order.
  */
-export function shuffle<T>(items: readonly T[], rng: HmacDrbg): T[] {
-  const a = new Int32Array(items.length);
-  for (let i = 0; i < a.length; i++) a[i] = i;
-  for (let i = a.length - 1; i > 0; i--) {
+export function shuffledPositions(n: number, rng: HmacDrbg): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  for (let i = n - 1; i > 0; i--) {
     const j = rng.uniformInt(i + 1);
     const t = a[i];
     a[i] = a[j];
     a[j] = t;
   }
+  return a;
+}
+
+/** Fisher–Yates shuffle of a copy of `items`, driven by the generator (the order of shuffledPositions). */
+export function shuffle<T>(items: readonly T[], rng: HmacDrbg): T[] {
+  const a = shuffledPositions(items.length, rng);
   const out = new Array<T>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = items[a[i]];
   return out;

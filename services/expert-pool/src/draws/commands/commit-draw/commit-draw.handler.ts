@@ -7,7 +7,7 @@ import { Principal } from '@filing/auth';
 import { Clock, IllegalStep, RuleRefusal } from '@filing/runtime';
 import { ExpertPoolConfig } from '../../../infrastructure/expert-pool.config';
 import { applyAvoidance } from '../../domain/avoidance';
-import { buildSnapshot, commitmentOf, employerKey, snapshotHash } from '../../domain/draw-snapshot';
+import { buildSnapshot, commitmentOf, employerKey, poolEntryOf, snapshotHash } from '../../domain/draw-snapshot';
 import { unmetRequirements } from '../../domain/group-selection';
 import { assertOfficer } from '../../draw-access';
 import { drawView } from '../../draw-view';
@@ -46,7 +46,7 @@ export class CommitDrawHandler {
         formerEmployerYears: this.config.formerEmployerYears,
         recentServiceMonths: this.config.recentServiceMonths,
       });
-      const pool = eligible.map((e) => ({ expertId: e.id, employer: employerKey(e.employer.name, e.employer.creditCode), occupationCodes: e.occupationCodes }));
+      const pool = eligible.map((e) => poolEntryOf(e.id, employerKey(e.employer.name, e.employer.creditCode), e.occupationCodes));
       const unmet = unmetRequirements(pool, d.requirements, this.config);
       if (unmet.length) {
         throw new RuleRefusal({

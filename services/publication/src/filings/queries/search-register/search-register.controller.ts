@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@filing/auth';
-import { FilingsRepository } from '../../infrastructure/filings.repository';
+import { RegisterReadModelStore } from '../../infrastructure/register-read-model.store';
 import { SearchRegisterQuery } from './search-register.query';
 
 /**
@@ -14,7 +14,7 @@ import { SearchRegisterQuery } from './search-register.query';
 @Public()
 @Controller('public/register')
 export class SearchRegisterController {
-  constructor(private readonly register: FilingsRepository) {}
+  constructor(private readonly register: RegisterReadModelStore) {}
 
   @Get()
   search(@Query() q: SearchRegisterQuery) {

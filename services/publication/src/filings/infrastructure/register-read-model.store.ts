@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SCHEMA } from '../../infrastructure/database';
@@ -19,22 +19,28 @@ const ITEM_COLUMNS = `r.name, r.credit_code AS "creditCode", r.kind, r.jurisdict
  */
 const VERSION_SQL = `SELECT count(*)::int AS n, coalesce(sum(r.xmin::text::bigint), 0)::text AS x FROM ${SCHEMA}.register_entry r`;
 
-/** How long a replica may answer from its copy before it looks at the register's version again. */
+/** How long a replica answers from its copy before it looks at the register's version again. */
 const CHECK_EVERY_MS = 1000;
 /** Distinct searches whose answers are kept (the public mostly asks the same few); all are dropped on a change. */
 const MAX_CACHED = 1000;
 
+interface Answer {
+  page: RegisterPage<PublicRegisterItem>;
+  json?: string;
+}
+
 interface Snapshot {
   version: string;
   entries: SearchableEntry<PublicRegisterItem>[];
-  pages: Map<string, RegisterPage<PublicRegisterItem>>;
+  answers: Map<string, Answer>;
 }
 
 /**
  * The public register in memory (docs/adr/0028): loaded on the first search, in PostgreSQL's own order of the page
- * (its collation orders the names), and loaded again when the register's version changed. A replica looks at the
- * version at most every CHECK_EVERY_MS; a write through this instance (FilingsRepository.transaction) makes its next
- * search look at once, so what it just wrote is visible to it.
+ * (its collation orders the names), and loaded again when the register's version changed. A search older than
+ * CHECK_EVERY_MS since the last look starts one in the background and is answered from the copy (another replica's
+ * write shows a moment later); after a write through this instance (FilingsRepository.transaction) its next search
+ * waits for a look, so what it just wrote is visible to it.
  */
 @Injectable()
 export class RegisterReadModelStore {
@@ -44,6 +50,7 @@ export class RegisterReadModelStore {
   private wanted = 0;
   private checked = -1;
   private checking?: Promise<void>;
+  private readonly logger = new Logger(RegisterReadModelStore.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -53,38 +60,59 @@ export class RegisterReadModelStore {
   }
 
   async search(q: RegisterSearch): Promise<RegisterPage<PublicRegisterItem>> {
+    return (await this.answer(q)).page;
+  }
+
+  /** The answer as Express's res.json would write it, serialised once per search and change. */
+  async searchJson(q: RegisterSearch): Promise<string> {
+    const answer = await this.answer(q);
+    return (answer.json ??= JSON.stringify(answer.page));
+  }
+
+  private async answer(q: RegisterSearch): Promise<Answer> {
     const snapshot = await this.current();
     const key = JSON.stringify([q.city, q.occupation, q.level, q.name, q.creditCode, q.status, q.page, q.pageSize]);
-    let page = snapshot.pages.get(key);
-    if (!page) {
-      page = searchRegister(snapshot.entries, q);
-      if (snapshot.pages.size >= MAX_CACHED) snapshot.pages.clear();
-      snapshot.pages.set(key, page);
+    let answer = snapshot.answers.get(key);
+    if (!answer) {
+      answer = { page: searchRegister(snapshot.entries, q) };
+      if (snapshot.answers.size >= MAX_CACHED) snapshot.answers.clear();
+      snapshot.answers.set(key, answer);
     }
-    return page;
+    return answer;
   }
 
   private async current(): Promise<Snapshot> {
-    if (!this.snapshot || this.checked < this.wanted || Date.now() - this.checkedAt >= CHECK_EVERY_MS) {
-      // A check already under way may have begun before this instance's last write: then one more is needed.
-      do {
-        this.checking ??= this.check().finally(() => (this.checking = undefined));
-        await this.checking;
-      } while (this.checked < this.wanted);
+    if (this.snapshot && this.checked >= this.wanted) {
+      // Only the time to look again: answer from the copy meanwhile, no search waits for the database.
+      if (Date.now() - this.checkedAt >= CHECK_EVERY_MS)
+        this.startCheck().catch((err) => this.logger.warn(`register version check failed, answering from the copy: ${err}`));
+      return this.snapshot;
     }
+    // Nothing loaded yet, or this instance wrote since: wait. A check already under way may have begun before the
+    // write, then one more is needed.
+    do await this.startCheck();
+    while (this.checked < this.wanted);
     return this.snapshot!;
+  }
+
+  private startCheck(): Promise<void> {
+    return (this.checking ??= this.check().finally(() => (this.checking = undefined)));
   }
 
   private async check(): Promise<void> {
     const generation = this.wanted;
-    if (this.snapshot) {
-      const [{ n, x }] = await this.dataSource.query(VERSION_SQL);
-      if (`${n}:${x}` !== this.snapshot.version) await this.load();
-    } else {
-      await this.load();
+    try {
+      if (this.snapshot) {
+        const [{ n, x }] = await this.dataSource.query(VERSION_SQL);
+        if (`${n}:${x}` !== this.snapshot.version) await this.load();
+      } else {
+        await this.load();
+      }
+      this.checked = generation;
+    } finally {
+      // A failed check is tried again a period later, not by every search.
+      this.checkedAt = Date.now();
     }
-    this.checked = generation;
-    this.checkedAt = Date.now();
   }
 
   /** Every entry with the version of exactly those rows (one statement, one snapshot). */
@@ -97,6 +125,6 @@ export class RegisterReadModelStore {
       x += Number(xmin);
       return searchable(item, item as { creditCode: string; jurisdiction: string; status: string; name: string; occupations: unknown });
     });
-    this.snapshot = { version: `${rows.length}:${x}`, entries, pages: new Map() };
+    this.snapshot = { version: `${rows.length}:${x}`, entries, answers: new Map() };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@filing/auth';
 import { RegisterReadModelStore } from '../../infrastructure/register-read-model.store';
@@ -16,8 +16,10 @@ import { SearchRegisterQuery } from './search-register.query';
 export class SearchRegisterController {
   constructor(private readonly register: RegisterReadModelStore) {}
 
+  // The same bytes and headers as returning the object (Express's res.json), but serialised once per search and change.
   @Get()
-  search(@Query() q: SearchRegisterQuery) {
-    return this.register.search(q);
+  @Header('content-type', 'application/json; charset=utf-8')
+  search(@Query() q: SearchRegisterQuery): Promise<string> {
+    return this.register.searchJson(q);
   }
 }

@@ -21,8 +21,12 @@ const VERSION_SQL = `SELECT count(*)::int AS n, coalesce(sum(r.xmin::text::bigin
 
 /** How long a replica answers from its copy before it looks at the register's version again. */
 const CHECK_EVERY_MS = 1000;
-/** Distinct searches whose answers are kept (the public mostly asks the same few); all are dropped on a change. */
+/**
+ * Answers kept (the public mostly asks the same few searches), all dropped on a change, and when there are too many or
+ * their text grows too long (a page of 100 entries is about 100,000 characters): a bound on memory whatever is asked.
+ */
 const MAX_CACHED = 1000;
+const MAX_CACHED_CHARS = 5_000_000;
 
 interface Answer {
   page: RegisterPage<PublicRegisterItem>;
@@ -33,6 +37,8 @@ interface Snapshot {
   version: string;
   entries: SearchableEntry<PublicRegisterItem>[];
   answers: Map<string, Answer>;
+  /** Length of the answers' JSON text kept. */
+  chars: number;
 }
 
 /**
@@ -60,22 +66,29 @@ export class RegisterReadModelStore {
   }
 
   async search(q: RegisterSearch): Promise<RegisterPage<PublicRegisterItem>> {
-    return (await this.answer(q)).page;
+    return this.answer(await this.current(), q).page;
   }
 
   /** The answer as Express's res.json would write it, serialised once per search and change. */
   async searchJson(q: RegisterSearch): Promise<string> {
-    const answer = await this.answer(q);
-    return (answer.json ??= JSON.stringify(answer.page));
+    const snapshot = await this.current();
+    const answer = this.answer(snapshot, q);
+    if (answer.json === undefined) {
+      answer.json = JSON.stringify(answer.page);
+      snapshot.chars += answer.json.length;
+    }
+    return answer.json;
   }
 
-  private async answer(q: RegisterSearch): Promise<Answer> {
-    const snapshot = await this.current();
+  private answer(snapshot: Snapshot, q: RegisterSearch): Answer {
     const key = JSON.stringify([q.city, q.occupation, q.level, q.name, q.creditCode, q.status, q.page, q.pageSize]);
     let answer = snapshot.answers.get(key);
     if (!answer) {
       answer = { page: searchRegister(snapshot.entries, q) };
-      if (snapshot.answers.size >= MAX_CACHED) snapshot.answers.clear();
+      if (snapshot.answers.size >= MAX_CACHED || snapshot.chars >= MAX_CACHED_CHARS) {
+        snapshot.answers.clear();
+        snapshot.chars = 0;
+      }
       snapshot.answers.set(key, answer);
     }
     return answer;
@@ -84,8 +97,7 @@ export class RegisterReadModelStore {
   private async current(): Promise<Snapshot> {
     if (this.snapshot && this.checked >= this.wanted) {
       // Only the time to look again: answer from the copy meanwhile, no search waits for the database.
-      if (Date.now() - this.checkedAt >= CHECK_EVERY_MS)
-        this.startCheck().catch((err) => this.logger.warn(`register version check failed, answering from the copy: ${err}`));
+      if (!this.checking && Date.now() - this.checkedAt >= CHECK_EVERY_MS) void this.startCheck();
       return this.snapshot;
     }
     // Nothing loaded yet, or this instance wrote since: wait. A check already under way may have begun before the
@@ -96,7 +108,12 @@ export class RegisterReadModelStore {
   }
 
   private startCheck(): Promise<void> {
-    return (this.checking ??= this.check().finally(() => (this.checking = undefined)));
+    if (!this.checking) {
+      this.checking = this.check().finally(() => (this.checking = undefined));
+      // Said once per failed look (a search waiting for it gets the error as well).
+      this.checking.catch((err) => this.logger.warn(`register version check failed: ${err}`));
+    }
+    return this.checking;
   }
 
   private async check(): Promise<void> {
@@ -125,6 +142,6 @@ export class RegisterReadModelStore {
       x += Number(xmin);
       return searchable(item, item as { creditCode: string; jurisdiction: string; status: string; name: string; occupations: unknown });
     });
-    this.snapshot = { version: `${rows.length}:${x}`, entries, answers: new Map() };
+    this.snapshot = { version: `${rows.length}:${x}`, entries, answers: new Map(), chars: 0 };
   }
 }

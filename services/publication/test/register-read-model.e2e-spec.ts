@@ -3,7 +3,7 @@ import { ServiceProcess, startServiceProcess, waitFor } from '@filing/testing';
 import { creditCode } from './fixtures';
 
 /**
- * The public register is answered from each replica's copy in memory (docs/adr/0029). A write that did not go
+ * The public register is answered from each replica's copy in memory (docs/adr/0030). A write that did not go
  * through a replica (another replica, an operator's SQL) shows on every replica a moment later: inserted, changed and
  * removed entries. Read-your-writes on the replica that wrote is in documents.e2e-spec (status changes). Real
  * database, two replicas.

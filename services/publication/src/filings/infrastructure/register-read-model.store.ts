@@ -42,7 +42,7 @@ interface Snapshot {
 }
 
 /**
- * The public register in memory (docs/adr/0029): loaded on the first search, in PostgreSQL's own order of the page
+ * The public register in memory (docs/adr/0030): loaded on the first search, in PostgreSQL's own order of the page
  * (its collation orders the names), and loaded again when the register's version changed. A search older than
  * CHECK_EVERY_MS since the last look starts one in the background and is answered from the copy (another replica's
  * write shows a moment later); after a write through this instance (FilingsRepository.transaction) its next search

@@ -6,7 +6,7 @@ import { IssueFilingNoticeController } from './commands/issue-filing-notice/issu
 import { IssueFilingNoticeHandler } from './commands/issue-filing-notice/issue-filing-notice.handler';
 import { ImportHistoricalRegisterController } from './commands/import-historical-register/import-historical-register.controller';
 import { ImportHistoricalRegisterHandler } from './commands/import-historical-register/import-historical-register.handler';
-import { FilingsRepository, RegisterChangesRepository } from './infrastructure/filings.repository';
+import { RegisterChangesRepository } from './infrastructure/filings.repository';
 import { RegisterImportsRepository } from './infrastructure/register-imports.repository';
 import { ExportRegisterController } from './queries/export-register/export-register.controller';
 import { GetCoverageController } from './queries/get-coverage/get-coverage.controller';
@@ -28,7 +28,6 @@ import { CounterRepository } from '../infrastructure/counter.repository';
     VerifyFilingController,
   ],
   providers: [
-    FilingsRepository,
     CounterRepository,
     RegisterChangesRepository,
     RegisterImportsRepository,

@@ -5,7 +5,7 @@ import type { FilingIssued, OccupationPart } from '@filing/contracts';
 import type { RegisterStatus } from '@filing/contracts';
 import { SCHEMA } from '../../infrastructure/database';
 import { NOTICE_COLUMNS, NOTICE_FROM, NoticeRow } from '../../notices/notice.row';
-import type { SearchRegisterQuery } from '../queries/search-register/search-register.query';
+import { RegisterReadModelStore } from './register-read-model.store';
 
 /** A register entry (备案名录) as stored. */
 export interface RegisterEntryRow {
@@ -47,10 +47,16 @@ export interface FilingRecord {
 /** The filings module's SQL: filing notices and the register (their numbers come from CounterRepository). */
 @Injectable()
 export class FilingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly register: RegisterReadModelStore,
+  ) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /** Every write of the register runs here: once it committed, this instance's next search reads it. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.register.changed();
+    return result;
   }
 
   async lockNotice(manager: EntityManager, noticeId: string): Promise<NoticeRow | undefined> {
@@ -189,55 +195,6 @@ export class FilingsRepository {
     );
   }
 
-  /** The public register search (see SearchRegisterController). */
-  async search(q: SearchRegisterQuery) {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
-    const statuses =
-      q.status === 'all' ? ['valid', 'suspended', 'withdrawn', 'cancelled'] : q.status && q.status !== 'current' ? [q.status] : ['valid', 'suspended'];
-    const where: string[] = [];
-    const params: unknown[] = [];
-    params.push(statuses);
-    where.push(`r.status = ANY($1::text[])`);
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (q.city) add((p) => `r.jurisdiction = ${p}`, q.city);
-    if (q.creditCode) add((p) => `r.credit_code = ${p}`, q.creditCode);
-    if (q.name) add((p) => `r.name ILIKE ${p}`, `%${escapeLike(q.name)}%`);
-    // One occupation must match both the occupation and the level when both are given.
-    if (q.occupation || q.level) {
-      const conds: string[] = [];
-      if (q.occupation) {
-        params.push(q.occupation, `%${escapeLike(q.occupation)}%`);
-        const [code, name] = [`$${params.length - 1}`, `$${params.length}`];
-        conds.push(`(occ->>'code' = ${code} OR occ->>'name' ILIKE ${name} OR coalesce(occ->>'workType', '') ILIKE ${name})`);
-        // Implied by the test per occupation below, and indexed (jsonb_path_ops GIN, trigram GIN): only the entries
-        // it finds are opened occupation by occupation.
-        where.push(
-          `(r.occupations @> jsonb_build_array(jsonb_build_object('code', ${code}::text)) OR ${SCHEMA}.register_occupation_text(r.occupations) ILIKE ${name})`,
-        );
-      }
-      if (q.level) {
-        params.push(JSON.stringify([q.level]));
-        conds.push(`occ->'levels' @> $${params.length}::jsonb`);
-      }
-      where.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(r.occupations) occ WHERE ${conds.join(' AND ')})`);
-    }
-    const whereSql = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${SCHEMA}.register_entry r WHERE ${whereSql}`, params);
-    const items = await this.dataSource.query(
-      `SELECT r.name, r.credit_code AS "creditCode", r.kind, r.jurisdiction, r.jurisdiction_name AS "jurisdictionName", r.scope, coalesce(r.address, r.contact->>'address') AS address,
-              r.occupations, r.filing_number AS "filingNumber", r.notice_number AS "noticeNumber", to_char(r.notice_date, 'YYYY-MM-DD') AS "noticeDate", r.filings, r.status,
-              r.status_reason AS "statusReason", to_char(r.suspended_from, 'YYYY-MM-DD') AS "suspendedFrom", to_char(r.suspended_until, 'YYYY-MM-DD') AS "suspendedUntil", r.source
-         FROM ${SCHEMA}.register_entry r WHERE ${whereSql}
-        ORDER BY r.notice_date DESC, r.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    return { total, page, pageSize, items };
-  }
-
   async findFiling(filingId: string): Promise<FilingRecord | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT id, case_id AS "caseId", notice_id AS "noticeId", notice_number AS "noticeNumber", to_char(notice_date, 'YYYY-MM-DD') AS "noticeDate",
@@ -356,8 +313,4 @@ export class RegisterChangesRepository {
       [creditCode],
     );
   }
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Public } from '@filing/auth';
 import { SKILL_LEVEL_NAMES, SkillLevel } from '@filing/contracts';
 import { STATUS_NAMES } from '../../domain/register-status';
-import { FilingsRepository } from '../../infrastructure/filings.repository';
+import { RegisterReadModelStore } from '../../infrastructure/register-read-model.store';
 import { SearchRegisterQuery } from '../search-register/search-register.query';
 
 const KIND_NAMES: Record<string, string> = { employer: '用人单位', 'social-org': '社会培训评价组织' };
@@ -16,7 +16,7 @@ const MAX_ROWS = 20000;
 @Public()
 @Controller('public/register')
 export class ExportRegisterController {
-  constructor(private readonly register: FilingsRepository) {}
+  constructor(private readonly register: RegisterReadModelStore) {}
 
   @Get('export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

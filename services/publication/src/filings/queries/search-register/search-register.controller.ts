@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@filing/auth';
-import { FilingsRepository } from '../../infrastructure/filings.repository';
+import { RegisterReadModelStore } from '../../infrastructure/register-read-model.store';
 import { SearchRegisterQuery } from './search-register.query';
 
 /**
@@ -14,10 +14,12 @@ import { SearchRegisterQuery } from './search-register.query';
 @Public()
 @Controller('public/register')
 export class SearchRegisterController {
-  constructor(private readonly register: FilingsRepository) {}
+  constructor(private readonly register: RegisterReadModelStore) {}
 
+  // The same bytes and headers as returning the object (Express's res.json), but serialised once per search and change.
   @Get()
-  search(@Query() q: SearchRegisterQuery) {
-    return this.register.search(q);
+  @Header('content-type', 'application/json; charset=utf-8')
+  search(@Query() q: SearchRegisterQuery): Promise<string> {
+    return this.register.searchJson(q);
   }
 }

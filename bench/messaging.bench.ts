@@ -51,12 +51,12 @@ async function inParallel(n: number, concurrency: number, fn: (i: number) => Pro
  * 1.6 ms of CPU per request here, autocannon a fraction of it), each note of its own case `<run>-<n>`: `amount`
  * commands with `CONCURRENCY` in flight (closed loop).
  */
-async function commands(url: string, run: string, load: { amount: number }) {
+async function commands(url: string, run: string, amount: number): Promise<void> {
   let n = 0;
   const r = await autocannon({
     url,
     connections: CONCURRENCY,
-    amount: load.amount,
+    amount,
     requests: [
       {
         method: 'POST',
@@ -67,7 +67,6 @@ async function commands(url: string, run: string, load: { amount: number }) {
     ],
   });
   if (r.non2xx || r.errors) throw new Error(`POST /notes: ${r.non2xx} answers other than 2xx, ${r.errors} errors`);
-  return { sent: n, seconds: r.duration as number };
 }
 
 async function seenCount(db: Pool): Promise<number> {
@@ -78,7 +77,7 @@ async function platformPath(url: string, db: Pool) {
   const before = await seenCount(db);
   const started = Date.now();
   const run = randomUUID();
-  await commands(url, run, { amount: EVENTS });
+  await commands(url, run, EVENTS);
   await waitFor('every event handled', async () => (await seenCount(db)) >= before + EVENTS, 600000, 20);
   const rate = EVENTS / ((Date.now() - started) / 1000);
   // Where the time went: how fast the commands committed, and how far behind the last one the last event was handled.
@@ -245,7 +244,7 @@ async function main() {
     const b = await rawKafka(env.brokers);
     const c = await rawPostgres(db);
     // A warm-up, so the capacity is not that of a cold process or of a broker whose JIT compiler still takes a core.
-    await commands(svc.url, randomUUID(), { amount: EVENTS / 2 });
+    await commands(svc.url, randomUUID(), EVENTS / 2);
     const alone = await backboneAlone(db, RAW_EVENTS / 2);
     const a = await platformPath(svc.url, db);
     const floor = Math.min(b.rate, c.rate);

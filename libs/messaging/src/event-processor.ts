@@ -77,15 +77,9 @@ export class EventProcessor {
     const items: { msg: InboundMessage; meta: EventMetadata; payload: object }[] = [];
     for (const msg of msgs) {
       const def = consumedDefinition(msg.topic);
-      if (!def) return undefined;
-      try {
-        const meta = decodeEnvelope(def, msg);
-        const payload = parsePayload(def.payload, JSON.parse(msg.value ?? 'null'));
-        if (sourceProblem(def, meta.source, payload)) return undefined;
-        items.push({ msg, meta, payload });
-      } catch {
-        return undefined;
-      }
+      const decoded = def && decode(def, msg);
+      if (!decoded || 'reason' in decoded) return undefined;
+      items.push({ msg, ...decoded });
     }
     const { schema, groupId } = this.deps.options;
     let outcomes: Outcome[];
@@ -161,23 +155,9 @@ export class EventProcessor {
   private async process(msg: InboundMessage, parked: DeferredRow | undefined, heartbeat: () => Promise<void>): Promise<Outcome> {
     const def = consumedDefinition(msg.topic);
     if (!def) throw new Error(`no handler for ${msg.topic}`);
-    let meta: EventMetadata;
-    try {
-      meta = decodeEnvelope(def, msg);
-    } catch (err) {
-      return this.deadLetter(msg, parked, 'invalid-envelope', err as Error, 0);
-    }
-    let payload: object;
-    try {
-      payload = parsePayload(def.payload, JSON.parse(msg.value ?? 'null'));
-    } catch (err) {
-      const e = err instanceof PayloadInvalidError ? err : new Error(`payload is not valid JSON: ${(err as Error).message}`);
-      return this.deadLetter(msg, parked, 'invalid-payload', e, 0);
-    }
-    // ce_source is checked against the catalogue: only the topic's producer, and a city's review instance only for
-    // its own cases (the broker's ACLs already keep other services off the topic: ADR 0013).
-    const untrusted = sourceProblem(def, meta.source, payload);
-    if (untrusted) return this.deadLetter(msg, parked, 'untrusted-source', new Error(untrusted), 0);
+    const decoded = decode(def, msg);
+    if ('reason' in decoded) return this.deadLetter(msg, parked, decoded.reason, decoded.error, 0);
+    const { meta, payload } = decoded;
 
     const { maxAttempts, retryBackoffMs } = this.deps.options;
     for (let attempt = 1; ; attempt++) {
@@ -262,6 +242,33 @@ export class EventProcessor {
     if (parked) await this.deps.dataSource.transaction((m) => this.deps.deferred.remove(m, parked.seq));
     return 'dead-lettered';
   }
+}
+
+/**
+ * The message's envelope and payload, checked before any handler: the CloudEvents attributes against the topic's
+ * contract, the payload against its class, and ce_source against the catalogue (only the topic's producer, and a
+ * city's review instance only for its own cases; the broker's ACLs already keep other services off the topic: ADR
+ * 0013). Or why the message goes to the DLT.
+ */
+function decode(
+  def: EventDefinition<any>,
+  msg: InboundMessage,
+): { meta: EventMetadata; payload: object } | { reason: 'invalid-envelope' | 'invalid-payload' | 'untrusted-source'; error: Error } {
+  let meta: EventMetadata;
+  try {
+    meta = decodeEnvelope(def, msg);
+  } catch (err) {
+    return { reason: 'invalid-envelope', error: err as Error };
+  }
+  let payload: object;
+  try {
+    payload = parsePayload(def.payload, JSON.parse(msg.value ?? 'null'));
+  } catch (err) {
+    return { reason: 'invalid-payload', error: err instanceof PayloadInvalidError ? err : new Error(`payload is not valid JSON: ${(err as Error).message}`) };
+  }
+  const untrusted = sourceProblem(def, meta.source, payload);
+  if (untrusted) return { reason: 'untrusted-source', error: new Error(untrusted) };
+  return { meta, payload };
 }
 
 /** The CloudEvents attributes, checked against the topic's contract. */

@@ -48,7 +48,7 @@ export class OutboxWake implements EntitySubscriberInterface {
   }
 
   /** For the relays of other processes, which LISTEN on the schema's channel. */
-  notifyOthers(): void {
+  private notifyOthers(): void {
     if (this.notifying) {
       this.again = true;
       return;

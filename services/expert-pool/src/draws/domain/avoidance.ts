@@ -82,14 +82,13 @@ const normalisedNames = new Map<string, string>();
 function applicantMatcher(applicant: Organisation): Matcher {
   const code = applicant.creditCode?.toUpperCase();
   const name = normaliseOrganisationName(applicant.name);
-  const cache = normalisedNames;
   return (o) => {
     if (code && o.creditCode && o.creditCode.toUpperCase() === code) return 'credit code';
-    let n = cache.get(o.name);
+    let n = normalisedNames.get(o.name);
     if (n === undefined) {
       n = normaliseOrganisationName(o.name);
-      if (cache.size > 200_000) cache.clear();
-      cache.set(o.name, n);
+      if (normalisedNames.size > 200_000) normalisedNames.clear();
+      normalisedNames.set(o.name, n);
     }
     return n === name ? 'name' : undefined;
   };

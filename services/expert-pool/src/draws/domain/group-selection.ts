@@ -41,20 +41,15 @@ export function unmetRequirements(pool: readonly PoolEntry[], req: DrawRequireme
       problems.push(new UnmetRequirementError('occupation-coverage', `occupation ${code}: no eligible expert covers it`));
     }
   }
-  // Seatable experts: the sum over employers of min(count, maxPerEmployer). For a whole cap, counting stops once the
-  // group could be seated (over a pool of 100,000, after a few dozen entries); when it cannot, the whole pool is
-  // counted, so the message gives the same number.
+  // Seatable experts: the sum over employers of min(count, maxPerEmployer), a whole cap (the contract's @IsInt, the
+  // DRAW_MAX_PER_EMPLOYER setting). Counting stops once the group could be seated (over a pool of 100,000, after a few
+  // dozen entries); when it cannot, the whole pool is counted, so the message gives the same number.
   let seatable = 0;
   const perEmployer = new Map<string, number>();
-  if (Number.isInteger(req.maxPerEmployer) && req.maxPerEmployer >= 1) {
-    for (let i = 0; i < pool.length && seatable < req.groupSize; i++) {
-      const n = (perEmployer.get(pool[i].employer) ?? 0) + 1;
-      perEmployer.set(pool[i].employer, n);
-      if (n <= req.maxPerEmployer) seatable++;
-    }
-  } else {
-    for (const p of pool) perEmployer.set(p.employer, (perEmployer.get(p.employer) ?? 0) + 1);
-    for (const n of perEmployer.values()) seatable += Math.min(n, req.maxPerEmployer);
+  for (let i = 0; i < pool.length && seatable < req.groupSize; i++) {
+    const n = (perEmployer.get(pool[i].employer) ?? 0) + 1;
+    perEmployer.set(pool[i].employer, n);
+    if (n <= req.maxPerEmployer) seatable++;
   }
   if (seatable < req.groupSize) {
     problems.push(

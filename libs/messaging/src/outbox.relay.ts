@@ -272,8 +272,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       // The broker refused something in the batch: send one row at a time, in order, to find it; the rest go out.
+      // Only a row parked here stops its key's later rows in the batch: the keys held above (their next row is on
+      // another topic) have their rows in the batch rightly, and skipping them would leave them unsent pass after pass.
+      const stopped = new Set<string>();
       for (const [i, r] of batch.entries()) {
-        if (held.has(r.key)) continue;
+        if (stopped.has(r.key)) continue;
         try {
           await this.send([r]);
           await this.markSent(m, [r]);
@@ -285,7 +288,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             return result;
           }
           await this.park(m, r, (err as Error).message);
-          held.add(r.key);
+          stopped.add(r.key);
           result.parked++;
         }
       }
